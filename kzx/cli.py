@@ -1,0 +1,252 @@
+"""The `kzx` command line. Data goes to stdout; messages and progress to stderr."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from kzx import __version__
+from kzx.config import DEFAULT_PIPELINE, PROJECT_ROOT, ConfigError, load_pipeline
+from kzx.io import STDIN, AtomicLines, InputError, discover
+from kzx.records import Record
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Extract court outcomes, money, dates and people from human-rights reports.",
+)
+err = Console(stderr=True)
+
+DEFAULT_THRESHOLDS = PROJECT_ROOT / "tests" / "golden" / "thresholds.json"
+
+Inputs = Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")]
+Glob = Annotated[str, typer.Option("--glob", help="File pattern inside directories.")]
+
+
+def fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kzx {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """kzx: a corpus extraction pipeline for human-rights reports."""
+
+
+def _sources(inputs: list[str], glob: str):
+    try:
+        sources = discover(inputs, glob)
+    except InputError as exc:
+        raise fail(str(exc)) from None
+    if not sources:
+        raise fail(f"no input files matching {glob!r} in {', '.join(inputs)}")
+    return sources
+
+
+def _progress(total: int) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not err.is_terminal,
+        transient=True,
+    )
+
+
+@app.command()
+def extract(
+    inputs: Inputs,
+    output: Annotated[str, typer.Option("-o", "--output", help="JSONL output, or - for stdout.")] = STDIN,
+    pipeline: Annotated[
+        Optional[Path], typer.Option("--pipeline", help="Pipeline file.", show_default=False)
+    ] = None,
+    glob: Glob = "*.txt",
+    errors: Annotated[
+        Optional[str],
+        typer.Option("--errors", help="Errors JSONL; default OUTPUT with .errors.jsonl.", show_default=False),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any document failed.")] = False,
+) -> None:
+    """Extract records from reports into JSONL, one line per document."""
+    from kzx.nlp import ModelMissingError
+    from kzx.pipeline import Extractor, write_run
+
+    sources = _sources(inputs, glob)
+    try:
+        config = load_pipeline(pipeline or DEFAULT_PIPELINE)
+        extractor = Extractor(config)
+    except (ConfigError, ModelMissingError) as exc:
+        raise fail(str(exc)) from None
+    errors_path = errors
+    if errors_path is None and output != STDIN:
+        errors_path = str(Path(output).with_suffix("")) + ".errors.jsonl"
+    with _progress(len(sources)) as progress:
+        task = progress.add_task("extract", total=len(sources))
+        summary = write_run(
+            extractor.run(sources),
+            output,
+            errors_path,
+            on_result=lambda _: progress.advance(task),
+        )
+    for error in summary.errors:
+        err.print(f"[yellow]skipped[/] {error.source}: {error.stage}: {error.reason}", highlight=False)
+    where = "" if output == STDIN else f" to {output}"
+    err.print(
+        f"{summary.records} records{where}; {len(summary.errors)} documents failed"
+        + (f" (see {errors_path})" if summary.errors and errors_path else ""),
+        highlight=False,
+    )
+    if strict and summary.errors:
+        raise typer.Exit(1)
+
+
+@app.command("clean")
+def clean_command(
+    inputs: Inputs,
+    output: Annotated[
+        Optional[Path], typer.Option("-o", "--output", help="Directory for cleaned texts.", show_default=False)
+    ] = None,
+    glob: Glob = "*.txt",
+    explain: Annotated[bool, typer.Option("--explain", help="List every removal on stderr.")] = False,
+) -> None:
+    """Clean documents: write DIR/<id>.txt and DIR/<id>.removed.jsonl, and show what was removed."""
+    from kzx.pipeline import StageError, clean_stage, read_stage
+
+    sources = _sources(inputs, glob)
+    failed = 0
+    for source in sources:
+        try:
+            document = clean_stage(read_stage(source))
+        except StageError as exc:
+            failed += 1
+            err.print(f"[yellow]skipped[/] {source.path}: {exc.stage}: {exc.reason}", highlight=False)
+            continue
+        cleaned = document.cleaned
+        if output is None:
+            sys.stdout.write(cleaned.text + "\n")
+        else:
+            target = output / f"{source.doc_id}.txt"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with AtomicLines(target) as fh:
+                fh.write(cleaned.text)
+            with AtomicLines(output / f"{source.doc_id}.removed.jsonl") as fh:
+                for removal in cleaned.removals:
+                    fh.write(removal.model_dump_json())
+        _show_removals(source.path, cleaned, explain)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _show_removals(path: str, cleaned, explain: bool) -> None:
+    counts: dict[str, int] = {}
+    for removal in cleaned.removals:
+        counts[removal.rule] = counts.get(removal.rule, 0) + 1
+    table = Table(title=f"{path}: {len(cleaned.raw)} -> {len(cleaned.text)} characters")
+    if explain:
+        for column in ("rule", "raw span", "removed or rewritten text", "now"):
+            table.add_column(column, overflow="fold")
+        for r in cleaned.removals:
+            table.add_row(r.rule, f"{r.raw_start}-{r.raw_end}", repr(r.text[:200]), repr(r.replacement))
+    else:
+        table.add_column("rule")
+        table.add_column("count", justify="right")
+        for rule, count in sorted(counts.items()):
+            table.add_row(rule, str(count))
+    err.print(table)
+
+
+@app.command()
+def validate(path: Annotated[Path, typer.Argument(help="A kzx JSONL file.")]) -> None:
+    """Check every line of a JSONL file against the record model."""
+    from pydantic import ValidationError
+
+    if not path.is_file():
+        raise fail(f"{path}: no such file")
+    bad = 0
+    lines = 0
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for number, line in enumerate(fh, 1):
+            lines += 1
+            try:
+                Record.model_validate_json(line)
+            except ValidationError as exc:
+                bad += 1
+                reasons = "; ".join(
+                    f"{'.'.join(str(p) for p in e['loc']) or 'line'}: {e['msg']}" for e in exc.errors()
+                )
+                err.print(f"{path}:{number}: {reasons}", highlight=False, markup=False)
+    err.print(f"{lines - bad} of {lines} lines valid", highlight=False)
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a record."""
+    typer.echo(schema_json())
+
+
+def schema_json() -> str:
+    return json.dumps(Record.model_json_schema(), indent=2, ensure_ascii=False)
+
+
+@app.command("eval")
+def eval_command(
+    predictions: Annotated[Path, typer.Argument(help="kzx JSONL output to score.")],
+    gold: Annotated[Path, typer.Option("--gold", help="Directory of *.gold.json files.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    thresholds: Annotated[
+        Optional[Path], typer.Option("--thresholds", help="Thresholds JSON.", show_default=False)
+    ] = None,
+) -> None:
+    """Score output against gold annotations; exit 1 when a figure is below its threshold."""
+    from kzx.evaluate import check_thresholds, load_gold, render_table, score
+
+    if not gold.is_dir():
+        raise fail(f"{gold}: not a directory of gold files")
+    if not predictions.is_file():
+        raise fail(f"{predictions}: no such file")
+    gold_docs = load_gold(gold)
+    if not gold_docs:
+        raise fail(f"{gold}: no *.gold.json files")
+    records = []
+    with predictions.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise fail(f"{predictions}:{number}: not JSON ({exc})") from None
+    scores = score(gold_docs, records)
+    if as_json:
+        typer.echo(json.dumps(scores, indent=2, ensure_ascii=False, default=str))
+    else:
+        Console().print(render_table(scores))
+    threshold_file = thresholds or DEFAULT_THRESHOLDS
+    if thresholds is not None and not threshold_file.is_file():
+        raise fail(f"{threshold_file}: no such file")
+    if threshold_file.is_file():
+        failures = check_thresholds(scores, json.loads(threshold_file.read_text()))
+        for failure in failures:
+            err.print(f"[red]below threshold:[/] {failure}", highlight=False)
+        if failures:
+            raise typer.Exit(1)

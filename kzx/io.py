@@ -1,0 +1,171 @@
+"""Input discovery and decoding; atomic JSONL writing.
+
+Nothing here knows about NLP: it turns paths into decoded texts (or a reason why
+not) and lines into files that readers never see half-written.
+"""
+
+from __future__ import annotations
+
+import glob as globmod
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from charset_normalizer import from_bytes
+
+GLOB_CHARS = set("*?[")
+STDIN = "-"
+
+
+class InputError(ValueError):
+    """An input argument that names nothing readable (a usage error)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input document before decoding: where it came from and its id."""
+
+    path: str  # as shown to users and stored in records; "-" for stdin
+    doc_id: str
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+class DecodeError(ValueError):
+    def __init__(self, reason: str, encoding: str | None = None):
+        super().__init__(reason)
+        self.encoding = encoding
+
+
+def discover(inputs: Iterable[str], pattern: str = "*.txt") -> list[Source]:
+    """Expand files, directories (recursively, by `pattern`) and globs into sources.
+
+    Order is stable (sorted within each argument) so runs are reproducible;
+    a document named twice is read once.
+    """
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for arg in inputs:
+        for source in _expand(arg, pattern):
+            key = source.path if source.path == STDIN else os.path.realpath(source.path)
+            if key not in seen:
+                seen.add(key)
+                sources.append(source)
+    return sources
+
+
+def _expand(arg: str, pattern: str) -> Iterator[Source]:
+    if arg == STDIN:
+        yield Source(STDIN, "stdin")
+        return
+    path = Path(arg)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob(pattern) if p.is_file())
+        for file in files:
+            yield Source(str(file), file.relative_to(path).with_suffix("").as_posix())
+        return
+    if path.is_file():
+        yield Source(str(path), path.stem)
+        return
+    if GLOB_CHARS & set(arg):
+        matches = sorted(m for m in globmod.glob(arg, recursive=True) if Path(m).is_file())
+        if not matches:
+            raise InputError(f"{arg}: no file matches this pattern")
+        for match in matches:
+            yield Source(match, Path(match).stem)
+        return
+    if path.exists():
+        raise InputError(f"{arg}: not a regular file or directory")
+    raise InputError(f"{arg}: no such file or directory")
+
+
+def read_bytes(source: Source) -> bytes:
+    if source.path == STDIN:
+        return sys.stdin.buffer.read()
+    return Path(source.path).read_bytes()
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode bytes of unknown encoding, or say why they are not text.
+
+    >>> decode("Суд в Алматы оштрафовал журналиста".encode("cp1251")).text
+    'Суд в Алматы оштрафовал журналиста'
+    >>> decode(b"\\xef\\xbb\\xbfplain").encoding
+    'utf-8-sig'
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return Decoded(data[3:].decode("utf-8", errors="replace"), "utf-8-sig")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return Decoded(data.decode("utf-16", errors="replace"), "utf-16")
+    head = data[:4096]
+    if b"\x00" in head:
+        # UTF-16 without a byte-order mark has a NUL in every other byte.
+        for encoding, nuls in (("utf-16-le", head[1::2]), ("utf-16-be", head[0::2])):
+            if nuls.count(0) > 0.9 * len(nuls):
+                return Decoded(data.decode(encoding, errors="replace"), encoding)
+        raise DecodeError("binary content (NUL bytes), not text")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise DecodeError("no text encoding fits these bytes (binary file?)")
+    return Decoded(str(best), best.encoding)
+
+
+class AtomicLines:
+    """Write lines to a temporary file beside `path`, renamed into place on commit.
+
+    A reader of `path` sees the old file or the complete new one, never a part.
+    `path` "-" writes straight to stdout.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        self._tmp: str | None = None
+        self._fh: IO[str]
+        if self.path == STDIN:
+            self._fh = sys.stdout
+        else:
+            target = Path(self.path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, self._tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+
+    def write(self, line: str) -> None:
+        self._fh.write(line)
+        self._fh.write("\n")
+
+    def commit(self) -> None:
+        if self._tmp is None:
+            self._fh.flush()
+            return
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+        self._fh.close()
+        os.replace(self._tmp, self.path)
+        self._tmp = None
+
+    def abort(self) -> None:
+        if self._tmp is not None:
+            self._fh.close()
+            os.unlink(self._tmp)
+            self._tmp = None
+
+    def __enter__(self) -> AtomicLines:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()

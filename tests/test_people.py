@@ -1,0 +1,58 @@
+"""Entity trimming and canonical person names."""
+
+from __future__ import annotations
+
+import pytest
+
+from kzx.extract.people import canonical_names, find_entities, fold, trim_name
+
+
+@pytest.mark.parametrize(
+    "raw,name",
+    [
+        ("George Soros's", "George Soros"),
+        ("Zhovtis’s", "Zhovtis"),
+        ("“Azamat”", "Azamat"),
+        ("Kozlov,", "Kozlov"),
+        ("Sania Toiken", "Sania Toiken"),
+    ],
+)
+def test_trim_name(raw, name):
+    a, b = trim_name(raw)
+    assert raw[a:b] == name
+
+
+@pytest.mark.parametrize(
+    "names,expected",
+    [
+        # seed page: surname-only mentions after the full name
+        (["Yevgeny Zhovtis", "Zhovtis"], {"Zhovtis": "Yevgeny Zhovtis"}),
+        (["Bigeldy Gabdullin", "Gabdullin"], {"Gabdullin": "Bigeldy Gabdullin"}),
+        # given name alone, one candidate
+        (["Vera Tkachenko", "Vera"], {"Vera": "Vera Tkachenko"}),
+        # csce: honorific forms
+        (["Chris Smith", "Smith"], {"Smith": "Chris Smith"}),
+        # a surname-only person with no full name stays as written
+        (["Kenzhetayev"], {"Kenzhetayev": "Kenzhetayev"}),
+        # two different people sharing a given name: no guess
+        (["Vera Tkachenko", "Vera Ivanova", "Vera"], {"Vera": "Vera"}),
+    ],
+)
+def test_canonical_names(names, expected):
+    mapping = canonical_names(names)
+    for name, canonical in expected.items():
+        assert mapping[name] == canonical
+
+
+def test_fold_ignores_case_punctuation_and_honorifics():
+    assert fold("Mr. KOZLOV’s") == fold("kozlov")
+
+
+def test_entities_from_the_model(nlp):
+    text = "On May 12, Yevgeny Zhovtis spoke in Almaty. Later Zhovtis was sentenced."
+    ((_, parts),) = [(None, [(0, nlp(text))])]
+    entities = find_entities(parts, text)
+    persons = [e for e in entities if e.label == "PERSON"]
+    assert {e.canonical for e in persons} == {"Yevgeny Zhovtis"}
+    for e in entities:
+        assert text[e.start : e.end] == e.text
