@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.kzx-installed
 
-.PHONY: install run test clean-venv
+.PHONY: install run test bench clean-venv
 
 install: $(STAMP)
 
@@ -26,3 +26,6 @@ test: install
 
 clean-venv:
 	rm -rf $(VENV)
+
+bench: install
+	$(PY) -m kzx.bench

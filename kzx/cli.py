@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -61,6 +63,10 @@ def _sources(inputs: list[str], glob: str):
     return sources
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def _progress(total: int) -> Progress:
     return Progress(
         TextColumn("{task.description}"),
@@ -86,28 +92,51 @@ def extract(
         typer.Option("--errors", help="Errors JSONL; default OUTPUT with .errors.jsonl.", show_default=False),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any document failed.")] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", help="Worker processes (default: the number of cores).")
+    ] = os.cpu_count() or 1,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip documents already in OUTPUT (or OUTPUT.partial).")
+    ] = False,
 ) -> None:
     """Extract records from reports into JSONL, one line per document."""
-    from kzx.nlp import ModelMissingError
-    from kzx.pipeline import Extractor, write_run
+    from kzx.engines.local import run_local
+    from kzx.nlp import ModelMissingError, check_model
+    from kzx.pipeline import RecordsOutput, write_run
 
     sources = _sources(inputs, glob)
     try:
-        config = load_pipeline(pipeline or DEFAULT_PIPELINE)
-        extractor = Extractor(config)
+        check_model(load_pipeline(pipeline or DEFAULT_PIPELINE))
     except (ConfigError, ModelMissingError) as exc:
         raise fail(str(exc)) from None
+    if workers < 1:
+        raise fail("--workers must be at least 1")
+    if any(s.path == STDIN for s in sources):
+        workers = 1  # only this process can read stdin
     errors_path = errors
     if errors_path is None and output != STDIN:
         errors_path = str(Path(output).with_suffix("")) + ".errors.jsonl"
-    with _progress(len(sources)) as progress:
-        task = progress.add_task("extract", total=len(sources))
-        summary = write_run(
-            extractor.run(sources),
-            output,
-            errors_path,
-            on_result=lambda _: progress.advance(task),
+    records_output = RecordsOutput(output, resume)
+    if resume:
+        sources = [s for s in sources if s.path not in records_output.done_sources]
+        err.print(f"resuming: {len(records_output.done_sources)} documents already written", highlight=False)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        with _progress(len(sources)) as progress:
+            task = progress.add_task("extract", total=len(sources))
+            summary = write_run(
+                run_local(sources, pipeline, workers),
+                records_output,
+                errors_path,
+                on_result=lambda _: progress.advance(task),
+            )
+    except KeyboardInterrupt:
+        err.print(
+            f"interrupted: the documents finished so far are in {output}.partial; "
+            "run the same command with --resume to complete it",
+            highlight=False,
         )
+        raise typer.Exit(130) from None
     for error in summary.errors:
         err.print(f"[yellow]skipped[/] {error.source}: {error.stage}: {error.reason}", highlight=False)
     where = "" if output == STDIN else f" to {output}"

@@ -456,6 +456,8 @@ def check_thresholds(scores: dict, thresholds: dict) -> list[str]:
     """
     failures = []
     for bound, path_limits in thresholds.items():
+        if bound.startswith("_"):  # comments
+            continue
         if bound not in ("min", "max"):
             failures.append(f"unknown threshold kind {bound!r} (use 'min' or 'max')")
             continue

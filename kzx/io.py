@@ -169,3 +169,50 @@ class AtomicLines:
             self.commit()
         else:
             self.abort()
+
+
+class PartialLines:
+    """The records output: appended line by line to `PATH.partial`, renamed to PATH when complete.
+
+    Every line is flushed as it is written, so a run that is killed leaves a
+    `.partial` file of complete lines (at most one torn last line, which
+    `resume` drops); `kzx extract --resume` continues from it.
+    """
+
+    def __init__(self, path: str | Path, resume: bool = False):
+        self.path = Path(path)
+        self.partial = self.path.with_name(self.path.name + ".partial")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.done: list[str] = []
+        if resume:
+            self.done = self._recover()
+        self._fh = self.partial.open("a" if resume else "w", encoding="utf-8", newline="\n")
+
+    def _recover(self) -> list[str]:
+        """Complete lines of an earlier run (its .partial, else its finished output)."""
+        if not self.partial.exists():
+            if not self.path.exists():
+                return []
+            self.partial.write_bytes(self.path.read_bytes())
+        data = self.partial.read_bytes()
+        complete = data[: data.rfind(b"\n") + 1]
+        if len(complete) != len(data):
+            with self.partial.open("r+b") as fh:
+                fh.truncate(len(complete))
+        return complete.decode("utf-8", errors="replace").splitlines()
+
+    def write(self, line: str) -> None:
+        self._fh.write(line + "\n")
+        self._fh.flush()
+
+    def commit(self) -> None:
+        self._fh.flush()
+        os.fsync(self._fh.fileno())
+        self._fh.close()
+        os.replace(self.partial, self.path)
+
+    def close(self) -> None:
+        """Stop without completing: the .partial file stays for --resume."""
+        if not self._fh.closed:
+            self._fh.flush()
+            self._fh.close()

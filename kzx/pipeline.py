@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,9 +24,13 @@ from kzx.config import PipelineConfig
 from kzx.extract.dates import find_dates
 from kzx.extract.money import find_money
 from kzx.extract.people import find_entities
-from kzx.io import AtomicLines, DecodeError, Source, decode, read_bytes
+from kzx.io import STDIN, AtomicLines, DecodeError, PartialLines, Source, decode, read_bytes
 from kzx.nlp import analyse, build_nlp, model_version
 from kzx.records import ErrorRecord, Provenance, Record, Section, Sentence, Span
+
+
+# Documents analysed inside one spaCy memory zone.
+ZONE_DOCUMENTS = 64
 
 
 class StageError(Exception):
@@ -85,6 +90,13 @@ class Extractor:
 
     def run(self, sources: Iterable[Source]) -> Iterator[Record | ErrorRecord]:
         """Records and errors, one per source, in input order."""
+        for group in _groups(sources, ZONE_DOCUMENTS):
+            # Strings interned while analysing a group are freed with its zone, so a
+            # long run's memory stays flat; records hold no spaCy objects.
+            with self.nlp.memory_zone():
+                yield from self._run_group(group)
+
+    def _run_group(self, sources: list[Source]) -> Iterator[Record | ErrorRecord]:
         prepared = (self._prepare(source) for source in sources)
         # Errors before the NLP skip the model but keep their place in the order.
         texts = (
@@ -177,6 +189,17 @@ class _Locator:
         )
 
 
+def _groups(items: Iterable[Source], size: int) -> Iterator[list[Source]]:
+    group: list[Source] = []
+    for item in items:
+        group.append(item)
+        if len(group) == size:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
 def _index_of(starts: list[int], position: int) -> int | None:
     index = bisect.bisect_right(starts, position) - 1
     return index if index >= 0 else None
@@ -186,22 +209,56 @@ def _describe(exc: Exception) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
+class RecordsOutput:
+    """Where records go: stdout, or a file written through `PartialLines`."""
+
+    def __init__(self, path: str | Path, resume: bool = False):
+        self._file = None if str(path) == STDIN else PartialLines(path, resume)
+        self.done_sources = {
+            json.loads(line).get("source") for line in (self._file.done if self._file else [])
+        }
+
+    def write(self, line: str) -> None:
+        if self._file is None:
+            sys.stdout.write(line + "\n")
+        else:
+            self._file.write(line)
+
+    def commit(self) -> None:
+        if self._file is None:
+            sys.stdout.flush()
+        else:
+            self._file.commit()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
 def write_run(
     results: Iterable[Record | ErrorRecord],
-    out: str | Path,
+    output: RecordsOutput,
     errors_out: str | Path | None,
     on_result: Callable[[Record | ErrorRecord], None] = lambda _: None,
 ) -> RunSummary:
-    """Write records as JSONL (and errors beside them); both files appear complete or not at all."""
+    """Write records as JSONL as they come, then the errors file beside them.
+
+    The records file appears under its name only when the run completes; an
+    interrupted run leaves its complete lines in `OUT.partial` for --resume.
+    """
     summary = RunSummary()
-    with AtomicLines(out) as records_file:
+    try:
         for result in results:
             if isinstance(result, Record):
-                records_file.write(result.model_dump_json())
+                output.write(result.model_dump_json())
                 summary.records += 1
             else:
                 summary.errors.append(result)
             on_result(result)
+    except BaseException:
+        output.close()
+        raise
+    output.commit()
     if errors_out is not None:
         with AtomicLines(errors_out) as errors_file:
             for error in summary.errors:

@@ -34,10 +34,10 @@ def extractor(config, nlp):
 @pytest.fixture(scope="session")
 def golden_records(extractor, tmp_path_factory) -> Path:
     """The pipeline's output on the documents that have gold annotations."""
-    from kzx.pipeline import write_run
+    from kzx.pipeline import RecordsOutput, write_run
 
     docs = [json.loads(p.read_text())["doc"] for p in sorted(GOLDEN.glob("*.gold.json"))]
     out = tmp_path_factory.mktemp("golden") / "records.jsonl"
-    summary = write_run(extractor.run(discover([str(RAW / d) for d in docs])), out, None)
+    summary = write_run(extractor.run(discover([str(RAW / d) for d in docs])), RecordsOutput(out), None)
     assert not summary.errors, summary.errors
     return out

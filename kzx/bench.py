@@ -1,0 +1,154 @@
+"""`make bench`: kzx's throughput against spaCy's own, in one run on the same texts.
+
+Times, over copies of data/raw (each made distinct so no cache helps):
+spaCy with only tok2vec+ner, spaCy's default pipeline, `kzx extract --workers 1`
+and `--workers 2` (whole commands, model loading included). Prints words per
+second, the ratios and peak memory, and writes them as JSON.
+
+    python -m kzx.bench [--copies N] [--out data/out/bench.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from kzx.config import PROJECT_ROOT, load_pipeline
+
+WORD = re.compile(r"\w+")
+
+
+def make_corpus(source: Path, target: Path, copies: int) -> list[str]:
+    texts = []
+    for copy in range(copies):
+        for path in sorted(source.glob("*.txt")):
+            text = f"Copy {copy} of {path.stem}.\n\n" + path.read_text(encoding="utf-8")
+            (target / f"{copy:04d}_{path.name}").write_text(text, encoding="utf-8")
+            texts.append(text)
+    return texts
+
+
+def time_spacy(texts: list[str], model: str, only: list[str] | None) -> dict:
+    """Run in a child so its peak memory is its own."""
+    code = (
+        "import sys, json, time, spacy\n"
+        "texts = json.load(sys.stdin)\n"
+        f"nlp = spacy.load({model!r})\n"
+        f"only = {only!r}\n"
+        "if only:\n"
+        "    nlp.select_pipes(enable=only)\n"
+        "start = time.perf_counter()\n"
+        "for _ in nlp.pipe(texts, batch_size=32): pass\n"
+        "print(time.perf_counter() - start)\n"
+    )
+    return _run([sys.executable, "-c", code], stdin=json.dumps(texts), timed_by_child=True)
+
+
+def time_kzx(corpus: Path, out: Path, workers: int) -> dict:
+    kzx = Path(sys.executable).with_name("kzx")
+    return _run([str(kzx), "extract", str(corpus), "-o", str(out), "--workers", str(workers)])
+
+
+def _run(command: list[str], stdin: str | None = None, timed_by_child: bool = False) -> dict:
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    peak = [0]
+    sampler = threading.Thread(target=_sample_rss, args=(process, peak), daemon=True)
+    sampler.start()
+    stdout, stderr = process.communicate(stdin)
+    seconds = time.perf_counter() - start
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command[:3])} failed:\n{stderr}")
+    if timed_by_child:
+        seconds = float(stdout.strip().splitlines()[-1])
+    return {"seconds": round(seconds, 3), "peak_rss_mb": round(peak[0] / 1024, 1)}
+
+
+def _sample_rss(process: subprocess.Popen, peak: list[int]) -> None:
+    """Peak of the summed resident memory of a process and all its descendants (KiB)."""
+    while process.poll() is None:
+        peak[0] = max(peak[0], sum(_rss_kib(pid) for pid in _tree(process.pid)))
+        time.sleep(0.05)
+
+
+def _tree(pid: int) -> list[int]:
+    pids, index = [pid], 0
+    while index < len(pids):
+        for task in Path(f"/proc/{pids[index]}/task").glob("*/children"):
+            try:
+                pids += [int(child) for child in task.read_text().split()]
+            except OSError:
+                pass
+        index += 1
+    return pids
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=20)
+    parser.add_argument("--raw", type=Path, default=PROJECT_ROOT / "data" / "raw")
+    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "data" / "out" / "bench.json")
+    args = parser.parse_args(argv)
+    model = load_pipeline().model
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        texts = make_corpus(args.raw, corpus, args.copies)
+        words = sum(len(WORD.findall(t)) for t in texts)
+        runs = {
+            "spacy_tok2vec_ner": time_spacy(texts, model, ["tok2vec", "ner"]),
+            "spacy_default": time_spacy(texts, model, None),
+            "kzx_workers_1": time_kzx(corpus, Path(tmp) / "w1.jsonl", 1),
+            "kzx_workers_2": time_kzx(corpus, Path(tmp) / "w2.jsonl", 2),
+        }
+        identical = (Path(tmp) / "w1.jsonl").read_bytes() == (Path(tmp) / "w2.jsonl").read_bytes()
+    for run in runs.values():
+        run["words_per_second"] = round(words / run["seconds"])
+    wps = {name: run["words_per_second"] for name, run in runs.items()}
+    result = {
+        "documents": len(texts),
+        "words": words,
+        "cores": os.cpu_count(),
+        "runs": runs,
+        "ratios": {
+            "kzx_w1_vs_spacy_tok2vec_ner": round(wps["kzx_workers_1"] / wps["spacy_tok2vec_ner"], 2),
+            "kzx_w1_vs_spacy_default": round(wps["kzx_workers_1"] / wps["spacy_default"], 2),
+            "kzx_w2_vs_kzx_w1": round(wps["kzx_workers_2"] / wps["kzx_workers_1"], 2),
+        },
+        "workers_output_identical": identical,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"{len(texts)} documents, {words} words, {os.cpu_count()} cores")
+    for name, run in runs.items():
+        print(f"{name:20} {run['words_per_second']:>8} words/s  {run['seconds']:>8.2f} s  peak {run['peak_rss_mb']} MB")
+    for name, ratio in result["ratios"].items():
+        print(f"{name:32} {ratio}x")
+    print(f"workers 1 and 2 give identical output: {identical}")
+    print(f"written to {args.out}")
+    return result
+
+
+if __name__ == "__main__":
+    main()

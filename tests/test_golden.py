@@ -1,0 +1,49 @@
+"""The golden gate: the pipeline on the annotated dev documents, scored with the committed thresholds."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from typer.testing import CliRunner
+
+from kzx.cli import app
+from kzx.records import Record
+
+from .conftest import GOLDEN, ROOT
+
+runner = CliRunner()
+
+
+def test_accuracy_does_not_fall_below_the_committed_thresholds(golden_records):
+    result = runner.invoke(
+        app, ["eval", str(golden_records), "--gold", str(GOLDEN), "--thresholds", str(GOLDEN / "thresholds.json")]
+    )
+    assert result.exit_code == 0, result.output
+
+
+def test_thresholds_cover_every_area():
+    thresholds = json.loads((GOLDEN / "thresholds.json").read_text())
+    areas = {key.split(".")[0] for key in thresholds["min"]}
+    assert {"persons", "money", "dates", "outcomes", "penalties", "boilerplate", "keep", "duplicates"} <= areas
+    assert "dates_year_wrong.share" in thresholds["max"]
+
+
+def test_every_span_maps_back_to_the_raw_file(golden_records):
+    for line in golden_records.read_text().splitlines():
+        record = Record.model_validate_json(line)
+        raw = (ROOT / record.source).read_text(encoding="utf-8") if not record.source.startswith("/") else open(record.source, encoding="utf-8").read()
+        for mention in [*record.entities, *record.dates, *record.money]:
+            assert record.text[mention.start : mention.end] == mention.text
+            raw_text = raw[mention.raw_start : mention.raw_end]
+            # Repairs (entities, spaces, glued words) may differ; the words themselves do not.
+            assert _words(raw_text) == _words(mention.text) or _letters(raw_text) == _letters(mention.text), (
+                mention.text, raw_text)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def _letters(text: str) -> str:
+    return "".join(re.findall(r"[^\W_]", text))
