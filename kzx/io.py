@@ -39,6 +39,21 @@ class Decoded:
     encoding: str
 
 
+# File signatures of formats that are saved as .txt by mistake.
+MAGIC = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
+    b"\x7fELF": "an executable",
+}
+# Share of control characters above which decoded "text" is really binary.
+MAX_CONTROL_SHARE = 0.05
+
+
 class DecodeError(ValueError):
     def __init__(self, reason: str, encoding: str | None = None):
         super().__init__(reason)
@@ -101,6 +116,9 @@ def decode(data: bytes) -> Decoded:
     >>> decode(b"\\xef\\xbb\\xbfplain").encoding
     'utf-8-sig'
     """
+    for magic, kind in MAGIC.items():
+        if data.startswith(magic):
+            raise DecodeError(f"binary file ({kind}), not text")
     if data.startswith(b"\xef\xbb\xbf"):
         return Decoded(data[3:].decode("utf-8", errors="replace"), "utf-8-sig")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -113,13 +131,24 @@ def decode(data: bytes) -> Decoded:
                 return Decoded(data.decode(encoding, errors="replace"), encoding)
         raise DecodeError("binary content (NUL bytes), not text")
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        return _checked(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
         pass
     best = from_bytes(data).best()
     if best is None:
         raise DecodeError("no text encoding fits these bytes (binary file?)")
-    return Decoded(str(best), best.encoding)
+    return _checked(Decoded(str(best), best.encoding))
+
+
+def _checked(decoded: Decoded) -> Decoded:
+    sample = decoded.text[:20_000]
+    controls = sum(1 for c in sample if c < " " and c not in "\n\r\t\f\v")
+    if sample and controls > MAX_CONTROL_SHARE * len(sample):
+        raise DecodeError(
+            f"binary content ({controls} control characters in the first {len(sample)}), not text",
+            decoded.encoding,
+        )
+    return decoded
 
 
 class AtomicLines:
