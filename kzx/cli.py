@@ -63,6 +63,27 @@ def _sources(inputs: list[str], glob: str):
     return sources
 
 
+def parse_shard(value: str) -> tuple[int, int]:
+    try:
+        index, count = (int(x) for x in value.split("/"))
+    except ValueError:
+        raise fail(f"--shard takes I/N, such as 2/8, not {value!r}") from None
+    if not 1 <= index <= count:
+        raise fail(f"--shard {value}: I must be between 1 and N")
+    return index, count
+
+
+def select_shard(sources: list, index: int, count: int) -> list:
+    """The index-th (from 1) of `count` contiguous slices, so shards concatenate in input order.
+
+    >>> [select_shard(list(range(7)), i, 3) for i in (1, 2, 3)]
+    [[0, 1, 2], [3, 4], [5, 6]]
+    """
+    size, extra = divmod(len(sources), count)
+    start = (index - 1) * size + min(index - 1, extra)
+    return sources[start : start + size + (1 if index <= extra else 0)]
+
+
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
@@ -98,6 +119,13 @@ def extract(
     resume: Annotated[
         bool, typer.Option("--resume", help="Skip documents already in OUTPUT (or OUTPUT.partial).")
     ] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (processes) or dask.")] = "local",
+    scheduler: Annotated[
+        Optional[str], typer.Option("--scheduler", help="Dask scheduler address; default a local cluster.", show_default=False)
+    ] = None,
+    shard: Annotated[
+        Optional[str], typer.Option("--shard", help="I/N: only the I-th of N equal slices of the inputs.", show_default=False)
+    ] = None,
 ) -> None:
     """Extract records from reports into JSONL, one line per document."""
     from kzx.engines.local import run_local
@@ -111,8 +139,18 @@ def extract(
         raise fail(str(exc)) from None
     if workers < 1:
         raise fail("--workers must be at least 1")
+    if shard is not None:
+        sources = select_shard(sources, *parse_shard(shard))
     if any(s.path == STDIN for s in sources):
-        workers = 1  # only this process can read stdin
+        workers, engine = 1, "local"  # only this process can read stdin
+    if engine == "dask":
+        from kzx.engines.dask import run_dask
+
+        results = run_dask(sources, pipeline, workers, scheduler)
+    elif engine == "local":
+        results = run_local(sources, pipeline, workers)
+    else:
+        raise fail(f"--engine must be 'local' or 'dask', not {engine!r}")
     errors_path = errors
     if errors_path is None and output != STDIN:
         errors_path = str(Path(output).with_suffix("")) + ".errors.jsonl"
@@ -125,7 +163,7 @@ def extract(
         with _progress(len(sources)) as progress:
             task = progress.add_task("extract", total=len(sources))
             summary = write_run(
-                run_local(sources, pipeline, workers),
+                results,
                 records_output,
                 errors_path,
                 on_result=lambda _: progress.advance(task),

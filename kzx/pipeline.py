@@ -236,10 +236,10 @@ class RecordsOutput:
 
 
 def write_run(
-    results: Iterable[Record | ErrorRecord],
+    results: Iterable[Record | str | ErrorRecord],
     output: RecordsOutput,
     errors_out: str | Path | None,
-    on_result: Callable[[Record | ErrorRecord], None] = lambda _: None,
+    on_result: Callable[[Record | str | ErrorRecord], None] = lambda _: None,
 ) -> RunSummary:
     """Write records as JSONL as they come, then the errors file beside them.
 
@@ -249,11 +249,11 @@ def write_run(
     summary = RunSummary()
     try:
         for result in results:
-            if isinstance(result, Record):
-                output.write(result.model_dump_json())
-                summary.records += 1
-            else:
+            if isinstance(result, ErrorRecord):
                 summary.errors.append(result)
+            else:  # a record, or one already serialised by a worker
+                output.write(result if isinstance(result, str) else result.model_dump_json())
+                summary.records += 1
             on_result(result)
     except BaseException:
         output.close()

@@ -70,3 +70,28 @@ def test_an_interrupted_run_resumes_with_each_document_once(corpus, tmp_path, ho
     sources = [json.loads(line)["source"] for line in out.read_text().splitlines()]
     assert sorted(sources) == sorted(str(p) for p in corpus.iterdir())
     assert len(sources) == len(set(sources))
+
+
+def test_the_dask_engine_writes_the_same_records(corpus, tmp_path):
+    local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    assert extract(str(corpus), "-o", str(local), "--workers", "1").returncode == 0
+    result = extract(str(corpus), "-o", str(dask), "--engine", "dask", "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    assert local.read_bytes() == dask.read_bytes()
+
+
+def test_shards_concatenate_to_the_whole_run(corpus, tmp_path):
+    whole = tmp_path / "whole.jsonl"
+    assert extract(str(corpus), "-o", str(whole), "--workers", "1").returncode == 0
+    parts = []
+    for index in (1, 2, 3):
+        part = tmp_path / f"part{index}.jsonl"
+        assert extract(str(corpus), "-o", str(part), "--workers", "1", "--shard", f"{index}/3").returncode == 0
+        parts.append(part.read_bytes())
+    assert b"".join(parts) == whole.read_bytes()
+
+
+@pytest.mark.parametrize("shard", ["0/3", "4/3", "x", "1/0"])
+def test_bad_shards_are_usage_errors(corpus, tmp_path, shard):
+    result = extract(str(corpus), "-o", str(tmp_path / "o.jsonl"), "--shard", shard)
+    assert result.returncode == 2 and "--shard" in result.stderr
