@@ -25,7 +25,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Extract court outcomes, money, dates and people from human-rights reports.",
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # messages stay one line each, for grep
 
 DEFAULT_THRESHOLDS = PROJECT_ROOT / "tests" / "golden" / "thresholds.json"
 
@@ -317,3 +317,25 @@ def eval_command(
             err.print(f"[red]below threshold:[/] {failure}", highlight=False)
         if failures:
             raise typer.Exit(1)
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[Path, typer.Argument(help="The earlier run's JSONL.")],
+    new: Annotated[Path, typer.Argument(help="The later run's JSONL.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the differences as JSON.")] = False,
+    offsets: Annotated[bool, typer.Option("--offsets", help="Also compare offsets, sentences and sections.")] = False,
+) -> None:
+    """Compare two runs document by document; exit 0 when identical, 1 when they differ."""
+    from kzx.diff import DiffInputError, diff_runs, load_records, render, to_json
+
+    try:
+        diffs = diff_runs(load_records(old), load_records(new), offsets)
+    except DiffInputError as exc:
+        raise fail(str(exc)) from None
+    if as_json:
+        typer.echo(json.dumps(to_json(diffs), indent=2, ensure_ascii=False, default=str))
+    else:
+        render(diffs, Console())
+    if diffs:
+        raise typer.Exit(1)
