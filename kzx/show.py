@@ -1,0 +1,52 @@
+"""`kzx show`: one document's cleaned text with its mentions highlighted, then its outcomes."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+# One style per kind, shared with the legend.
+STYLES = {
+    "outcome": "underline red",
+    "PERSON": "bold cyan",
+    "money": "bold green",
+    "date": "bold yellow",
+}
+
+
+def spans_of(record: dict) -> list[tuple[int, int, str]]:
+    """(start, end, style-key) of every mention worth highlighting; outcomes first, so
+    the mentions inside an outcome's evidence are styled over it."""
+    spans = [(o["evidence"]["start"], o["evidence"]["end"], "outcome") for o in record.get("outcomes", [])]
+    spans += [(e["start"], e["end"], "PERSON") for e in record.get("entities", []) if e["label"] == "PERSON"]
+    spans += [(m["start"], m["end"], "money") for m in record.get("money", [])]
+    spans += [(d["start"], d["end"], "date") for d in record.get("dates", [])]
+    return spans
+
+
+def render(record: dict, console: Console) -> None:
+    text = Text(record["text"])
+    for start, end, key in spans_of(record):
+        text.stylize(STYLES[key], start, end)
+    legend = Text("  ").join(Text(key.lower(), style=style) for key, style in STYLES.items())
+    console.rule(f"{record['doc_id']}  ({record['source']})")
+    console.print(legend)
+    console.print(text)
+    console.print(outcome_table(record))
+
+
+def outcome_table(record: dict) -> Table:
+    table = Table(title=f"{len(record.get('outcomes', []))} court outcomes", expand=False)
+    for column in ("person", "verdict", "court", "date", "charges", "penalties"):
+        table.add_column(column, overflow="fold")
+    for outcome in record.get("outcomes", []):
+        penalties = "; ".join(
+            " ".join(str(p[k]) for k in ("kind", "duration", "amount", "currency") if p.get(k))
+            for p in outcome.get("penalties", [])
+        )
+        table.add_row(
+            outcome["person"], outcome["verdict"], outcome.get("court") or "",
+            outcome.get("date") or "", "; ".join(outcome.get("charges", [])), penalties,
+        )
+    return table
