@@ -139,25 +139,25 @@ def extract(
         raise fail(str(exc)) from None
     if workers < 1:
         raise fail("--workers must be at least 1")
+    if engine not in ("local", "dask"):
+        raise fail(f"--engine must be 'local' or 'dask', not {engine!r}")
     if shard is not None:
         sources = select_shard(sources, *parse_shard(shard))
+    records_output = RecordsOutput(output, resume)
+    if resume:
+        sources = [s for s in sources if s.path not in records_output.done_sources]
+        err.print(f"resuming: {len(records_output.done_sources)} documents already written", highlight=False)
     if any(s.path == STDIN for s in sources):
         workers, engine = 1, "local"  # only this process can read stdin
     if engine == "dask":
         from kzx.engines.dask import run_dask
 
         results = run_dask(sources, pipeline, workers, scheduler)
-    elif engine == "local":
-        results = run_local(sources, pipeline, workers)
     else:
-        raise fail(f"--engine must be 'local' or 'dask', not {engine!r}")
+        results = run_local(sources, pipeline, workers)
     errors_path = errors
     if errors_path is None and output != STDIN:
         errors_path = str(Path(output).with_suffix("")) + ".errors.jsonl"
-    records_output = RecordsOutput(output, resume)
-    if resume:
-        sources = [s for s in sources if s.path not in records_output.done_sources]
-        err.print(f"resuming: {len(records_output.done_sources)} documents already written", highlight=False)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         with _progress(len(sources)) as progress:

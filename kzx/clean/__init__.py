@@ -1,0 +1,185 @@
+"""The cleaning stage: raw scraped page -> clean text, with provenance.
+
+`clean(raw)` runs in two passes over edits (see `edits.py`):
+
+1. character repairs on the raw text: HTML entities (with or without their
+   semicolon), odd spaces, zero-width characters, line breaks;
+2. on that text, units (lines, or rejoined paragraphs of a hard-wrapped page)
+   are judged by the noise families (`noise.py`, `dedupe.py`), and the kept
+   ones are repaired inside (glued words, spaces) and laid out with "\\n"
+   inside a block and "\\n\\n" between blocks.
+
+The second pass's edits are mapped back onto the raw text and merged with
+the first pass's, so one set of edits, recorded as `removals`, turns `raw`
+into `text`, and one offset map serves `to_raw`.
+
+Rules (`Removal.rule`): noise.furniture, noise.category, noise.search_form,
+noise.teaser, noise.comments, noise.related, dedupe.repeated_title,
+dedupe.duplicate_paragraph, repair.entity, repair.space, repair.glued_word,
+repair.hyphenation, repair.wrap. What only `nlp_text` loses is in `masks`:
+nlp.citation ("[11]"), nlp.url.
+
+>>> c = clean("Interesting\\n\\nA Title\\n\\nA Title\\n\\nSemenova&rsquos post was read in May2019 [1].\\n\\nWrite a message")
+>>> c.text
+'A Title\\n\\nSemenova’s post was read in May 2019 [1].'
+>>> c.nlp_text[-5:]
+'    .'
+>>> c.raw[slice(*c.to_raw(9, 19))]
+'Semenova&rsquos'
+>>> sorted({r.rule for r in c.removals})
+['dedupe.repeated_title', 'noise.category', 'noise.comments', 'repair.entity', 'repair.glued_word']
+>>> [(s.title, s.start, s.end) for s in c.sections]
+[('A Title', 0, 50)]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from kzx.clean import dedupe, noise
+from kzx.clean.edits import Edit, OffsetMap, apply_edits, resolve
+from kzx.clean.repair import char_edits, citation_spans, glue_edits, url_spans
+from kzx.clean.rules import Rules, load_rules
+from kzx.clean.sections import Part, build_sections
+from kzx.clean.units import Unit, inner_space_edits, layout_edits, segment
+from kzx.records import Removal, Section
+
+__all__ = ["Cleaned", "clean", "load_rules", "Rules", "Edit", "OffsetMap"]
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    raw: str
+    text: str  # the cleaned text every later offset indexes into
+    nlp_text: str  # same length as text; what the NLP sees (citation markers, URLs blanked)
+    removals: tuple[Removal, ...]  # every removed or rewritten raw span, with its rule
+    sections: tuple[Section, ...]  # articles, in clean offsets (year=None)
+    masks: tuple[tuple[int, int, str], ...] = ()  # clean spans blanked in nlp_text, with why
+    offsets: OffsetMap | None = field(default=None, repr=False, compare=False)
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """The raw span that the clean span [start, end) came from."""
+        if self.offsets is None:
+            if not 0 <= start <= end <= len(self.text):
+                raise ValueError(f"span {start}:{end} outside 0:{len(self.text)}")
+            return start, end
+        return self.offsets.to_raw(start, end)
+
+    def to_clean(self, raw_position: int) -> int:
+        """The clean offset of a raw offset (a removed one maps to where it was)."""
+        return raw_position if self.offsets is None else self.offsets.to_new(raw_position)
+
+
+def clean(raw: str, rules: Rules | None = None) -> Cleaned:
+    """Clean one decoded page."""
+    rules = rules or load_rules()
+    first = char_edits(raw, rules)
+    text1, map1 = apply_edits(raw, first)
+
+    units = segment(text1, rules.hyphen_prefixes)
+    removed = judge(units, rules)
+    separators = {i for i, rule in removed.items() if rule == "dedupe.repeated_title"}
+
+    second = layout_edits(text1, units, removed)
+    for i, unit in enumerate(units):
+        if i not in removed:
+            second.extend(_unit_edits(text1, unit, rules))
+    second = resolve(second)
+
+    edits = _merge(_to_raw(second, map1), first)
+    text, omap = apply_edits(raw, edits)
+    removals = tuple(
+        Removal(rule=e.rule, raw_start=e.start, raw_end=e.end, text=raw[e.start:e.end], replacement=e.replacement)
+        for e in edits
+    )
+    parts = _parts(text, units, removed, separators, map1, omap)
+    masks = tuple(sorted([(s, e, "nlp.citation") for s, e in citation_spans(text)]
+                         + [(s, e, "nlp.url") for s, e in url_spans(text)]))
+    nlp_text = _blank(text, masks)
+    return Cleaned(raw, text, nlp_text, removals, tuple(build_sections(parts, len(text))), masks, omap)
+
+
+def judge(units: list[Unit], rules: Rules) -> dict[int, str]:
+    """Which units are noise, by rule (unit index -> rule name)."""
+    removed: dict[int, str] = {}
+    noise.find_furniture(units, rules, removed)
+    noise.find_running_headers(units, removed)
+    noise.find_category_label(units, rules, removed, dedupe.title_counts(units))
+    noise.find_search_form(units, rules, removed)
+    noise.find_teaser_lines(units, rules, removed)
+    separators = dedupe.find_repeated_titles(units, removed)
+    noise.find_comments(units, rules, removed, separators)
+    noise.find_related(units, rules, removed, separators)
+    dedupe.find_duplicate_paragraphs(units, removed)
+    return removed
+
+
+def _unit_edits(text: str, unit: Unit, rules: Rules) -> list[Edit]:
+    """Repairs inside a kept unit: rejoined lines, spaces, glued words, a glued share button."""
+    edits = list(unit.joins) + inner_space_edits(text, unit)
+    suffix = noise.heading_suffix_edit(text, unit, rules)
+    if suffix is not None:
+        edits.append(suffix)
+    for s, e in unit.lines:
+        if suffix is not None and s <= suffix.start <= e:
+            e = suffix.start
+        edits.extend(glue_edits(text[s:e], s, rules))
+    return edits
+
+
+def _to_raw(edits: list[Edit], map1: OffsetMap) -> list[Edit]:
+    """Second-pass edits, moved from first-pass text offsets to raw offsets."""
+    moved = []
+    for e in edits:
+        if e.end > e.start:
+            start, end = map1.to_raw(e.start, e.end)
+        else:
+            start = end = map1.old_start(e.start)
+        moved.append(e._replace(start=start, end=end))
+    return moved
+
+
+def _merge(second: list[Edit], first: list[Edit]) -> list[Edit]:
+    """Both passes' edits on the raw text; a first-pass edit inside a
+    second-pass one is already part of it."""
+    spans = [e for e in second if e.end > e.start]
+    starts = [e.start for e in spans]
+    kept = []
+    for edit in first:
+        k = bisect_right(starts, edit.start) - 1
+        if k >= 0 and spans[k].start <= edit.start and edit.end <= spans[k].end:
+            continue
+        kept.append(edit)
+    return resolve(second + kept)
+
+
+def _parts(text: str, units: list[Unit], removed: dict[int, str], separators: set[int], map1: OffsetMap,
+           omap: OffsetMap) -> list[Part]:
+    """The kept units in clean offsets, with what separates them."""
+    parts: list[Part] = []
+    big = separated = False
+    for i, unit in enumerate(units):
+        big = big or unit.blanks_before >= 2
+        separated = separated or i in separators
+        if i in removed:
+            continue
+        start = omap.to_new(map1.old_start(unit.start))
+        end = max(start, omap.to_new(map1.old_start(unit.end - 1)) + 1)
+        parts.append(Part(start, end, " ".join(text[start:end].split()), big, separated))
+        big = separated = False
+    return parts
+
+
+def _blank(text: str, masks: tuple[tuple[int, int, str], ...]) -> str:
+    """`text` with the masked spans turned into spaces (same length)."""
+    if not masks:
+        return text
+    pieces, pos = [], 0
+    for s, e, _ in masks:
+        s = max(s, pos)
+        pieces.append(text[pos:s])
+        pieces.append(" " * (e - s))
+        pos = max(pos, e)
+    pieces.append(text[pos:])
+    return "".join(pieces)
