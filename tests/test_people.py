@@ -56,3 +56,32 @@ def test_entities_from_the_model(nlp):
     assert {e.canonical for e in persons} == {"Yevgeny Zhovtis"}
     for e in entities:
         assert text[e.start : e.end] == e.text
+
+
+@pytest.mark.parametrize(
+    "text,not_person",
+    [
+        # rfe/rl-style headline in title case
+        ("Kazakh Court Sentences Activist To Prison For Spreading False Information", "To Prison For"),
+        # a state.gov appendix heading
+        ("See Appendix F: Errata for more information.", "Appendix F: Errata"),
+        # a form of address
+        ("Mr. Speaker, I rise today to call attention to the situation.", "Speaker"),
+    ],
+)
+def test_things_the_model_calls_persons_are_not(nlp, text, not_person):
+    entities = find_entities([(0, nlp(text))], text)
+    assert not_person not in {e.text for e in entities if e.label == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    "text,person",
+    [
+        ("The newspaper’s chief editor, Zhanbolat Mamay, was arrested on February 10.", "Zhanbolat Mamay"),
+        ("In July police opened an investigation against blogger Aibolat Bukenov.", "Aibolat Bukenov"),
+        ("I spoke with one of his lawyers, Vera Tkachenko, to gather information.", "Vera Tkachenko"),
+    ],
+)
+def test_names_after_role_words_are_persons(nlp, text, person):
+    entities = find_entities([(0, nlp(text))], text)
+    assert person in {e.canonical for e in entities if e.label == "PERSON"}

@@ -206,6 +206,8 @@ def _corrected_label(ent: Span, lexicon: PeopleLexicon) -> str:
         return "" if label == "PERSON" else label
     if "\n" in ent.text or words[-1].lower_ in lexicon.not_names:
         return "" if label == "PERSON" else label
+    if label == "PERSON" and any(t.is_stop for t in words):  # a headline: "Sentences Activist To Prison"
+        return ""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
     if label == "PERSON" and after is not None and after.lower_ in lexicon.group_nouns:
         return "ORG"
@@ -230,7 +232,7 @@ def _names_after_roles(doc: Doc, lexicon: PeopleLexicon) -> list[tuple[int, int]
         j = i
         while (
             j < len(doc) and j - i < 3 and doc[j].is_title and doc[j].is_alpha
-            and not doc[j].ent_type_ and doc[j].lower_ not in lexicon.roles
+            and not doc[j].ent_type_ and not doc[j].is_stop and doc[j].lower_ not in lexicon.roles
         ):
             j += 1
         if j - i >= 2 and doc[j - 1].lower_ not in lexicon.group_nouns | lexicon.not_names:
