@@ -53,7 +53,8 @@ def build_nlp(config: PipelineConfig) -> Language:
             nlp.enable_pipe(name)
     if config.entity_patterns:
         # Before the NER, which then predicts around the spans the patterns fixed.
-        ruler = nlp.add_pipe("entity_ruler", before="ner")
+        where = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+        ruler = nlp.add_pipe("entity_ruler", **where)
         for pattern_file in config.entity_patterns:
             ruler.add_patterns(list(srsly.read_jsonl(Path(pattern_file))))
     return nlp
