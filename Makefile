@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.kzx-installed
 
-.PHONY: install run test bench clean-venv
+.PHONY: install run test bench snapshot clean-venv
 
 install: $(STAMP)
 
@@ -28,6 +28,11 @@ $(BROWSER):
 
 test: install $(BROWSER)
 	$(PY) -m pytest
+
+# The reviewed snapshot of the pipeline's output on the annotated documents.
+GOLD_DOCS := $(patsubst tests/golden/%.gold.json,data/raw/%.txt,$(wildcard tests/golden/*.gold.json))
+snapshot: install
+	$(VENV)/bin/kzx extract $(GOLD_DOCS) -o tests/golden/expected.jsonl --workers 1
 
 clean-venv:
 	rm -rf $(VENV)

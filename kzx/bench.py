@@ -3,7 +3,8 @@
 Times, over copies of data/raw (each made distinct so no cache helps):
 spaCy with only tok2vec+ner, spaCy's default pipeline, `kzx extract --workers 1`
 and `--workers 2` (whole commands, model loading included). Prints words per
-second, the ratios and peak memory, and writes them as JSON.
+second, the ratios and peak memory (and kzx's peak on a tenth of the corpus, to show
+memory stays flat as the corpus grows), and writes them as JSON.
 
     python -m kzx.bench [--copies N] [--out data/out/bench.json]
 """
@@ -123,8 +124,14 @@ def main(argv: list[str] | None = None) -> dict:
             "kzx_workers_2": time_kzx(corpus, Path(tmp) / "w2.jsonl", 2),
         }
         identical = (Path(tmp) / "w1.jsonl").read_bytes() == (Path(tmp) / "w2.jsonl").read_bytes()
-    for run in runs.values():
-        run["words_per_second"] = round(words / run["seconds"])
+        # Flat memory: the same run on a tenth of the corpus.
+        small = Path(tmp) / "small"
+        small.mkdir()
+        make_corpus(args.raw, small, max(1, args.copies // 10))
+        runs["kzx_workers_1_tenth"] = time_kzx(small, Path(tmp) / "small.jsonl", 1)
+        small_words = sum(len(WORD.findall(p.read_text())) for p in small.iterdir())
+    for name, run in runs.items():
+        run["words_per_second"] = round((small_words if name.endswith("tenth") else words) / run["seconds"])
     wps = {name: run["words_per_second"] for name, run in runs.items()}
     result = {
         "documents": len(texts),
@@ -135,6 +142,9 @@ def main(argv: list[str] | None = None) -> dict:
             "kzx_w1_vs_spacy_tok2vec_ner": round(wps["kzx_workers_1"] / wps["spacy_tok2vec_ner"], 2),
             "kzx_w1_vs_spacy_default": round(wps["kzx_workers_1"] / wps["spacy_default"], 2),
             "kzx_w2_vs_kzx_w1": round(wps["kzx_workers_2"] / wps["kzx_workers_1"], 2),
+            "peak_memory_10x_corpus_vs_1x": round(
+                runs["kzx_workers_1"]["peak_rss_mb"] / runs["kzx_workers_1_tenth"]["peak_rss_mb"], 2
+            ),
         },
         "workers_output_identical": identical,
     }

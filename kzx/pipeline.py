@@ -23,6 +23,7 @@ from kzx.clean import Cleaned, clean
 from kzx.config import PipelineConfig
 from kzx.extract.dates import find_dates
 from kzx.extract.money import find_money
+from kzx.extract.outcomes import find_outcomes
 from kzx.extract.people import find_entities
 from kzx.io import STDIN, AtomicLines, DecodeError, PartialLines, Source, decode, read_bytes
 from kzx.nlp import analyse, build_nlp, model_version
@@ -153,20 +154,21 @@ def extract_fields(document: Document) -> dict:
         if e.label_ == "DATE"
     ]
     sections = list(cleaned.sections)
-    fields = {
+    locate = _Locator(cleaned, sentences, sections)
+    entities = locate.all(find_entities(document.parts, text))
+    money = locate.all(find_money(text))
+    dates = locate.all(find_dates(text, [(s.start, s.end) for s in sections], ner_dates))
+    outcomes = find_outcomes(text, [(s.start, s.end) for s in sentences], entities, dates, money)
+    return {
         "text": text,
-        "entities": find_entities(document.parts, text),
-        "money": find_money(text),
-        "dates": find_dates(text, [(s.start, s.end) for s in sections], ner_dates),
-        "outcomes": [],
+        "entities": entities,
+        "money": money,
+        "dates": dates,
+        "outcomes": [o.model_copy(update={"evidence": locate(o.evidence)}) for o in outcomes],
         "sections": sections,
         "sentences": sentences,
         "removed": list(cleaned.removals),
     }
-    locate = _Locator(cleaned, sentences, sections)
-    for key in ("entities", "money", "dates"):
-        fields[key] = sorted((locate(m) for m in fields[key]), key=lambda m: (m.start, m.end))
-    return fields
 
 
 class _Locator:
@@ -176,6 +178,9 @@ class _Locator:
         self.cleaned = cleaned
         self.sentence_starts = [s.start for s in sentences]
         self.section_starts = [s.start for s in sections]
+
+    def all(self, spans: Iterable[Span]) -> list:
+        return sorted((self(s) for s in spans), key=lambda m: (m.start, m.end))
 
     def __call__(self, span: Span) -> Span:
         raw_start, raw_end = self.cleaned.to_raw(span.start, span.end)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,13 @@ def golden_records(extractor, tmp_path_factory) -> Path:
 
     docs = [json.loads(p.read_text())["doc"] for p in sorted(GOLDEN.glob("*.gold.json"))]
     out = tmp_path_factory.mktemp("golden") / "records.jsonl"
-    summary = write_run(extractor.run(discover([str(RAW / d) for d in docs])), RecordsOutput(out), None)
+    # Sources relative to the project root, as `make snapshot` writes them.
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        sources = discover([str((RAW / d).relative_to(ROOT)) for d in docs])
+        summary = write_run(extractor.run(sources), RecordsOutput(out), None)
+    finally:
+        os.chdir(here)
     assert not summary.errors, summary.errors
     return out

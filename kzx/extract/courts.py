@@ -1,0 +1,157 @@
+"""Deciding bodies named in a sentence: "the Medeu district court in Almaty", "Uralsk police".
+
+Heads ("court", "police", "KNB", ...) and the lowercase words allowed before them
+are data (models/patterns/courts.jsonl). A mention grows left over those words and
+capitalised words ("Taraz City Court"), and right over a number ("Number 2") and
+one place phrase ("in Almaty", "of the city of Pavlodar", "outside of Almaty").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from kzx.extract.lexicon import compile_pattern, load_rows
+
+
+@dataclass(frozen=True)
+class CourtMention:
+    start: int
+    end: int
+    name: str  # as written, without a leading article
+    kind: str  # court, police, prosecutor, security, agency
+    generic: bool  # a bare "the court": refers back to the last named court
+
+
+@dataclass(frozen=True)
+class _Heads:
+    pattern: re.Pattern[str]
+    kinds: tuple[tuple[str, bool], ...]  # (kind, generic) per alternation group
+    modifiers: frozenset[str]
+    stops: frozenset[str]
+
+
+@cache
+def _heads() -> _Heads:
+    rows = load_rows("courts.jsonl")
+    heads = [r for r in rows if r["type"] == "head"]
+    pattern = "|".join(f"(?P<h{i}>{r['pattern']})" for i, r in enumerate(heads))
+    modifiers = {w for r in rows if r["type"] == "modifier" for w in r["words"]}
+    stops = {w for r in rows if r["type"] == "stop" for w in r["words"]}
+    return _Heads(
+        compile_pattern(pattern),
+        tuple((r["kind"], bool(r.get("generic"))) for r in heads),
+        frozenset(modifiers),
+        frozenset(stops),
+    )
+
+
+_WORD_BEFORE = re.compile(r"([\w.’'-]+)(\s+)$")
+_NUMBER_AFTER = re.compile(r"^\s(?:Number|No\.?|#)\s?\d+\b")
+_PLACE_AFTER = re.compile(
+    r"^\s(?:in|of|outside(?:\sof)?|near)\s(?:the\s(?:city|town|village|region|district)\sof\s)?"
+    r"(?:the\s)?([A-Z][\w’'-]*)(?:\s([A-Z][\w’'-]*))?(?:\s([A-Z][\w’'-]*))?"
+)
+_NOT_PLACES = {"The", "Kazakhstan", "Justice", "Appeals", "Appeal"}
+
+
+def find_courts(text: str, start: int, end: int, blocked: Sequence[tuple[int, int]] = ()) -> list[CourtMention]:
+    """Court and authority mentions in text[start:end].
+
+    `blocked` spans (dates) stop the leftward growth: "In July Uralsk police".
+
+    >>> s = "On September 7, the Medeu district court in Almaty found him guilty."
+    >>> [c.name for c in find_courts(s, 0, len(s))]
+    ['Medeu district court in Almaty']
+    >>> s = "Taraz City Court Number 2 had previously convicted him; the court of the city of Pavlodar."
+    >>> [(c.name, c.generic) for c in find_courts(s, 0, len(s))]
+    [('Taraz City Court Number 2', False), ('court of the city of Pavlodar', False)]
+    >>> s = "The court sentenced Gabdullin."
+    >>> [(c.name, c.generic) for c in find_courts(s, 0, len(s))]
+    [('court', True)]
+    """
+    heads = _heads()
+    found: list[CourtMention] = []
+    last_end = start
+    for match in heads.pattern.finditer(text, start, end):
+        if match.start() < last_end:
+            continue
+        index = int(match.lastgroup[1:]) if match.lastgroup else 0
+        kind, generic_head = heads.kinds[index]
+        left = _grow_left(text, max(start, last_end), match.start(), heads, blocked)
+        right, grew_right = _grow_right(text, match.end(), end)
+        # "the Supreme Court" or "Taraz City Court": capitalised heads name a court.
+        named = left < match.start() or grew_right or match.group()[0].isupper()
+        name = text[left:right]
+        found.append(CourtMention(left, right, name, kind, generic_head and not named))
+        last_end = right
+    return found
+
+
+def _grow_left(text, floor, position, heads: _Heads, blocked) -> int:
+    """Start of the words before a head that belong to the court's name."""
+    left = position
+    while left > floor:
+        match = _WORD_BEFORE.search(text, max(floor, left - 40), left)
+        if not match or match.end() != left:
+            break
+        word = match.group(1)
+        bare = word.rstrip(".")
+        if any(a < match.end(1) and match.start(1) < b for a, b in blocked):
+            break
+        if bare in heads.stops:
+            break
+        if bare.lower() in heads.modifiers or (bare[:1].isupper() and not bare.isupper()) or (
+            bare.isupper() and len(bare) > 1 and bare.isalpha()
+        ):
+            left = match.start(1)
+            continue
+        break
+    return left
+
+
+def _grow_right(text, position, end) -> tuple[int, bool]:
+    right = position
+    grew = False
+    number = _NUMBER_AFTER.match(text[right : min(end, right + 20)])
+    if number:
+        right += number.end()
+        grew = True
+    place = _PLACE_AFTER.match(text[right : min(end, right + 120)])
+    if place and place.group(1) not in _NOT_PLACES:
+        last = max(i for i in (1, 2, 3) if place.group(i))
+        if place.group(last).endswith(("'s", "’s")):  # "court in Kazakhstan's largest city"
+            return right, grew
+        # Stop before a capitalised word that starts the next clause ("in Almaty Judge X").
+        right += place.end(last)
+        grew = True
+    return right, grew
+
+
+_RELATIVE = re.compile(r",\s(?:who|which|whose)\b", re.IGNORECASE)
+
+
+def court_before(courts: Sequence[CourtMention], position: int, floor: int, text: str = "") -> CourtMention | None:
+    """The court mention nearest before `position`, not before `floor` nor before a
+    relative clause the position stands in ("Police detained X, who was sentenced")."""
+    if text:
+        for match in _RELATIVE.finditer(text, floor, position):
+            floor = match.end()
+    best = None
+    for court in courts:
+        if floor <= court.start and court.end <= position:
+            best = court
+    return best
+
+
+def court_after_by(text: str, courts: Sequence[CourtMention], position: int, limit: int) -> CourtMention | None:
+    """A court named after a passive verb: "was detained by police"."""
+    for court in courts:
+        if position <= court.start <= min(limit, position + 80):
+            words = text[position : court.start].split()
+            # "by police", "by the Almaty city court": "by" within the last four words.
+            if "by" in [w.lower() for w in words[-4:]]:
+                return court
+    return None
