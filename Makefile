@@ -32,7 +32,7 @@ test: install $(BROWSER)
 # The reviewed snapshot of the pipeline's output on the annotated documents.
 GOLD_DOCS := $(patsubst tests/golden/%.gold.json,data/raw/%.txt,$(wildcard tests/golden/*.gold.json))
 snapshot: install
-	$(VENV)/bin/kzx extract $(GOLD_DOCS) -o tests/golden/expected.jsonl --workers 1
+	$(VENV)/bin/kzx extract $(GOLD_DOCS) -o tests/golden/expected.jsonl --workers 1 --strict --errors data/out/snapshot.errors.jsonl
 
 clean-venv:
 	rm -rf $(VENV)
