@@ -80,6 +80,8 @@ def test_things_the_model_calls_persons_are_not(nlp, text, not_person):
         ("The newspaper’s chief editor, Zhanbolat Mamay, was arrested on February 10.", "Zhanbolat Mamay"),
         ("In July police opened an investigation against blogger Aibolat Bukenov.", "Aibolat Bukenov"),
         ("I spoke with one of his lawyers, Vera Tkachenko, to gather information.", "Vera Tkachenko"),
+        # forum 18 style: a faith or trade before the name
+        ("The court fined Baptist Pyotr Sadovsky 101,000 Tenge.", "Pyotr Sadovsky"),
     ],
 )
 def test_names_after_role_words_are_persons(nlp, text, person):

@@ -182,7 +182,7 @@ def find_entities(
             Entity(label="PERSON", text=text[offset + a : offset + b], start=offset + a, end=offset + b)
             for a, b in _names_after_roles(doc, lexicon)
         ]
-    entities.sort(key=lambda e: (e.start, e.end))
+    entities = _drop_nested_persons(sorted(entities, key=lambda e: (e.start, -e.end)))
     entities = _relabel_surnames(entities)
     persons = canonical_names(e.text for e in entities if e.label == "PERSON")
     return [
@@ -221,10 +221,11 @@ def _corrected_label(ent: Span, lexicon: PeopleLexicon) -> str:
 
 
 def _names_after_roles(doc: Doc, lexicon: PeopleLexicon) -> list[tuple[int, int]]:
-    """Names the model missed that follow a role word: "one of his lawyers, Vera Tkachenko"."""
+    """Names after a role word that the model missed or cut short: "one of his lawyers,
+    Vera Tkachenko", "Baptist Pyotr Sadovsky" (where it found only "Sadovsky")."""
     found = []
     for token in doc:
-        if token.lower_.rstrip(".") not in lexicon.roles or token.ent_type_:
+        if token.lower_.rstrip(".") not in lexicon.roles or token.ent_type_ not in ("", "NORP"):
             continue
         i = token.i + 1
         if i < len(doc) and doc[i].text == ",":
@@ -232,12 +233,31 @@ def _names_after_roles(doc: Doc, lexicon: PeopleLexicon) -> list[tuple[int, int]
         j = i
         while (
             j < len(doc) and j - i < 3 and doc[j].is_title and doc[j].is_alpha
-            and not doc[j].ent_type_ and not doc[j].is_stop and doc[j].lower_ not in lexicon.roles
+            and doc[j].ent_type_ in ("", "PERSON") and not doc[j].is_stop
+            and doc[j].lower_ not in lexicon.roles
         ):
             j += 1
+        if j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I":
+            continue  # the name runs on past three words: leave it to the model
         if j - i >= 2 and doc[j - 1].lower_ not in lexicon.group_nouns | lexicon.not_names:
             found.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1])))
     return found
+
+
+def _drop_nested_persons(entities: list[Entity]) -> list[Entity]:
+    """Keep one PERSON per stretch of text: the longest ("Pyotr Sadovsky" over "Sadovsky").
+
+    `entities` is sorted by start, longest first.
+    """
+    kept: list[Entity] = []
+    reach = -1
+    for entity in entities:
+        if entity.label == "PERSON" and entity.end <= reach:
+            continue
+        if entity.label == "PERSON":
+            reach = entity.end
+        kept.append(entity)
+    return kept
 
 
 def _is_name_word(word: str) -> bool:
