@@ -84,11 +84,20 @@ def select_shard(sources: list, index: int, count: int) -> list:
     return sources[start : start + size + (1 if index <= extra else 0)]
 
 
+def _tracked(items, description: str):
+    """Yield `items` with a progress bar on a terminal (records read so far)."""
+    with _progress() as progress:
+        task = progress.add_task(description, total=None)
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
-def _progress(total: int) -> Progress:
+def _progress() -> Progress:
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -160,7 +169,7 @@ def extract(
         errors_path = str(Path(output).with_suffix("")) + ".errors.jsonl"
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        with _progress(len(sources)) as progress:
+        with _progress() as progress:
             task = progress.add_task("extract", total=len(sources))
             summary = write_run(
                 results,
@@ -357,7 +366,7 @@ def table_command(
     if not records.is_file():
         raise fail(f"{records}: no such file")
     try:
-        table_rows = rows(read_records(records), kind)
+        table_rows = rows(_tracked(read_records(records), "table"), kind)
         if output is not None and output.suffix == ".parquet":
             count = write_parquet(table_rows, kind, output)
         else:
@@ -431,7 +440,7 @@ def report(
     if not records.is_file():
         raise fail(f"{records}: no such file")
     try:
-        page = build_report(read_records(records), title)
+        page = build_report(_tracked(read_records(records), "report"), title)
     except ValueError as exc:
         raise fail(str(exc)) from None
     with AtomicLines(output) as fh:
