@@ -168,6 +168,7 @@ class AtomicLines:
             target = Path(self.path)
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, self._tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            os.chmod(self._tmp, 0o666 & ~_umask())  # mkstemp's 0600 would hide outputs from colleagues
             self._fh = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
     def write(self, line: str) -> None:
@@ -198,6 +199,12 @@ class AtomicLines:
             self.commit()
         else:
             self.abort()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 class PartialLines:

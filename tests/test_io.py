@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from kzx.io import AtomicLines, DecodeError, InputError, decode, discover
@@ -75,3 +77,12 @@ def test_atomic_lines_keep_the_old_file_on_failure(tmp_path):
             raise RuntimeError("crash")
     assert target.read_text() == "old\n"
     assert list(tmp_path.iterdir()) == [target]
+
+
+def test_atomic_lines_give_ordinary_permissions(tmp_path):
+    target = tmp_path / "out.jsonl"
+    with AtomicLines(target) as fh:
+        fh.write("x")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
