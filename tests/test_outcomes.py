@@ -176,10 +176,9 @@ def cases(*rows: Case):
          persons=("Yerzhan Ushanov", "Uzhanov"), dates={"September 2011": "2011-09"}),
     Case("The Supreme Court upheld the conviction of opposition politician Vladimir Kozlov.",
          [("Vladimir Kozlov", "convicted", {"court": "Supreme Court"})], persons=("Vladimir Kozlov",)),
-    # An appeal ruling is a decision of its own.
+    # An appeal rejected leaves the decision standing: no new conviction, and the decision keeps its date.
     Case("Kozlov was sentenced to seven years in October. In November the Supreme Court rejected Kozlov's appeal.",
-         [("Kozlov", "sentenced", {"date": "XXXX-10", "penalties": [("prison", "P7Y")]}),
-          ("Kozlov", "convicted", {"date": "XXXX-11", "court": "Supreme Court", "penalties": []})],
+         [("Kozlov", "sentenced", {"date": "XXXX-10", "penalties": [("prison", "P7Y")], "court": None})],
          persons=("Kozlov",), dates={"October": "XXXX-10", "November": "XXXX-11"}),
 )
 def test_convictions_and_sentences(case):
@@ -558,6 +557,330 @@ def test_not_decisions(case):
     check(case)
 
 
+# ---------------------------------------------------------------- who: relations, judges, names the NER missed
+
+
+@cases(
+    # "X's associate, Y" and "the lawyer of X, Y" name Y; "X's lawyer" alone names nobody.
+    Case("A court in Shymkent has sentenced civil rights activist Max Bokayev's associate, Talgat Ayanov, to five "
+         "years in prison.",
+         [("Talgat Ayanov", "sentenced", {"penalties": [("prison", "P5Y")]})], persons=("Max Bokayev", "Talgat Ayanov")),
+    Case("Police detained Max Bokayev's lawyer, Amanzhol Mukhamejanov, on 2 June.",
+         [("Amanzhol Mukhamejanov", "detained", {"date": "XXXX-06-02"})],
+         persons=("Max Bokayev", "Amanzhol Mukhamejanov"), dates={"2 June": "XXXX-06-02"}),
+    Case("Police detained the lawyer of Max Bokayev, Amanzhol Mukhamejanov, outside the court.",
+         [("Amanzhol Mukhamejanov", "detained")], persons=("Max Bokayev", "Amanzhol Mukhamejanov")),
+    Case("Talgat Ayanov, Max Bokayev's associate, was sentenced to five years.",
+         [("Talgat Ayanov", "sentenced")], persons=("Talgat Ayanov", "Max Bokayev")),
+    Case("Prosecutors charged Zhanbolat Mamay's colleague Nurlan Sadykov with extortion.",
+         [("Nurlan Sadykov", "charged", {"charges": ["extortion"]})], persons=("Zhanbolat Mamay", "Nurlan Sadykov")),
+    Case("The court fined the newspaper's editor Gulnara Bazhkenova 200,000 tenge.",
+         [("Gulnara Bazhkenova", "fined", {"penalties": [("fine", "200000")]})], persons=("Gulnara Bazhkenova",),
+         money={"200,000 tenge": (200000, "KZT")}),
+    Case("Police detained Max Bokayev's wife on 2 June.", [], persons=("Max Bokayev",), dates={"2 June": "XXXX-06-02"}),
+    Case("Police arrested the son of opposition leader Bolat Abilov.", [], persons=("Bolat Abilov",)),
+    Case("Police arrested Bolat Abilov's son.", [], persons=("Bolat Abilov",)),
+    Case("On 15 May, Talgat Ayanov and his lawyer Amanzhol Mukhamejanov were detained.",
+         [("Talgat Ayanov", "detained"), ("Amanzhol Mukhamejanov", "detained")],
+         persons=("Talgat Ayanov", "Amanzhol Mukhamejanov"), dates={"15 May": "XXXX-05-15"}),
+    # A relation of an organisation ("leader of ... movement") describes the person named after it.
+    Case("Police detained the leader of banned opposition movement Mukhtar Ablyazov.",
+         [("Mukhtar Ablyazov", "detained")], persons=("Mukhtar Ablyazov",)),
+    # "of jailed activist X": a participle used as an adjective states no decision.
+    Case("Police detained the wife of jailed activist Max Bokayev.", [], persons=("Max Bokayev",)),
+    Case("Activists held a picket in support of imprisoned journalist Makhambet Abzhan.", [],
+         persons=("Makhambet Abzhan",)),
+    Case("Police arrested and jailed Aigerim Tleuzhan.",
+         [("Aigerim Tleuzhan", "arrested"), ("Aigerim Tleuzhan", "sentenced")], persons=("Aigerim Tleuzhan",)),
+    # A description of the person, not a relation: the named person is the party.
+    Case("The court sentenced the leader of the banned Alga party Vladimir Kozlov to seven years.",
+         [("Vladimir Kozlov", "sentenced", {"charges": [], "penalties": [("prison", "P7Y")]})],
+         persons=("Vladimir Kozlov",)),
+)
+def test_relations_name_someone_else(case):
+    check(case)
+
+
+@cases(
+    # A judge or prosecutor, once so titled, is not whom "him" or "her" points back to.
+    Case("Judge Bakhyt Kemelbekov heard the case of Pyotr Sadovsky. Kemelbekov fined him 101,000 Tenge.",
+         [("Pyotr Sadovsky", "fined", {"penalties": [("fine", "101000")]})],
+         persons=("Bakhyt Kemelbekov", "Pyotr Sadovsky", "Kemelbekov"), money={"101,000 Tenge": (101000, "KZT")}),
+    Case("Prosecutor Serik Abenov opened the case against Pyotr Sadovsky. On 3 May Abenov charged him with "
+         "inciting discord.",
+         [("Pyotr Sadovsky", "charged", {"charges": ["inciting discord"]})],
+         persons=("Serik Abenov", "Pyotr Sadovsky", "Abenov"), dates={"3 May": "XXXX-05-03"}),
+    Case("On 14 March 2019 Judge Aigul Zhunusova of Oral Specialised Inter-District Administrative Court fined "
+         "Baptist Pyotr Sadovsky 101,000 Tenge (about 1,850 Norwegian Kroner, 210 Euros or 265 US Dollars) for "
+         "leading an unregistered meeting for worship.",
+         [("Pyotr Sadovsky", "fined", {"date": "2019-03-14", "court": "Oral Specialised Inter-District Administrative Court",
+                                       "penalties": [("administrative_fine", "101000")],
+                                       "charges": ["leading an unregistered meeting for worship"]})],
+         persons=("Aigul Zhunusova", "Pyotr Sadovsky"), dates={"14 March 2019": "2019-03-14"},
+         money={"101,000 Tenge (about 1,850 Norwegian Kroner, 210 Euros or 265 US Dollars)": (101000, "KZT")}),
+    # A judge can be the party where the decision names the judge.
+    Case("Former judge Serik Nurpeisov was sentenced to eight years for bribery.",
+         [("Serik Nurpeisov", "sentenced", {"penalties": [("prison", "P8Y")], "charges": ["bribery"]})],
+         persons=("Serik Nurpeisov",)),
+    Case("Judge Aigul Zhunusova fined him 50 MCI.", [], persons=("Aigul Zhunusova",)),
+)
+def test_judges_are_not_the_party(case):
+    check(case)
+
+
+@cases(
+    # The NER saw only "Asya" (as a place): the name is taken by its shape.
+    Case("Police detained Asya Tulesova during a rally on June 6. She was sentenced to 15 days in jail, and released "
+         "on June 21.",
+         [("Asya Tulesova", "detained", {"date": "XXXX-06-06"}), ("Asya Tulesova", "sentenced",
+                                                                  {"penalties": [("prison", "P15D")]}),
+          ("Asya Tulesova", "released", {"date": "XXXX-06-21"})],
+         orgs=("Asya",), dates={"June 6": "XXXX-06-06", "June 21": "XXXX-06-21"}),
+    # "Central Asian" has a surname's ending but is no name.
+    Case("Police detained Central Asian migrants near the border.", []),
+    # After "the newspaper" a name the NER took for a person's is the outlet's ...
+    Case("The court partially satisfied the lawsuit of akim Serik Zhumangarin against the newspaper Ak Zhayik and "
+         "ordered the newspaper to pay 1 million tenge in moral damages.",
+         [("Ak Zhayik", "suit_upheld", {"penalties": [("damages", "1000000")]})],
+         persons=("Serik Zhumangarin", "Ak Zhayik"), money={"1 million tenge": (1000000, "KZT")}),
+    # ... unless it is shaped like a person's name.
+    Case("He told the newspaper Vladimir Kozlov was arrested in January.",
+         [("Vladimir Kozlov", "arrested", {"date": "XXXX-01"})], persons=("Vladimir Kozlov",),
+         dates={"January": "XXXX-01"}),
+    # An outlet's name stops before an amount; a number in a name stays.
+    Case("In October, a district court in Astana fined the independent newspaper Sayasat 3 million tenge -- about "
+         "$9,000 -- for libel.",
+         [("Sayasat", "fined", {"penalties": [("fine", "3000000")], "court": "district court in Astana",
+                                "charges": ["libel"]})],
+         dates={"October": "XXXX-10"}, money={"3 million tenge": (3000000, "KZT")}),
+    Case("In 2016 Respublika newspaper was closed.", [("Respublika", "closed", {"date": "2016"})],
+         dates={"2016": "2016"}),
+    Case("The TV channel Channel 31 was fined 5 million tenge.",
+         [("Channel 31", "fined", {"penalties": [("fine", "5000000")]})], money={"5 million tenge": (5000000, "KZT")}),
+)
+def test_names_the_ner_missed_or_cut(case):
+    check(case)
+
+
+# ---------------------------------------------------------------- one decision told several times
+
+
+@cases(
+    # An appeal rejected or a conviction upheld leaves the decision standing: no outcome of its own ...
+    Case("On 14 March Judge Aigul Zhunusova fined Baptist Pyotr Sadovsky 101,000 Tenge.\n\nSadovsky told Forum 18 "
+         "that he will not pay. On 2 April, Judge Bakhyt Kemelbekov of West Kazakhstan Regional Court rejected his "
+         "appeal.",
+         [("Pyotr Sadovsky", "fined", {"date": "XXXX-03-14", "court": None, "penalties": [("fine", "101000")]})],
+         persons=("Aigul Zhunusova", "Pyotr Sadovsky", "Sadovsky", "Bakhyt Kemelbekov"),
+         dates={"14 March": "XXXX-03-14", "2 April": "XXXX-04-02"}, money={"101,000 Tenge": (101000, "KZT")}),
+    Case("Dimash Alzhanov was fined 50 MCI on 12 June. Alzhanov's appeal was rejected on 30 June.",
+         [("Dimash Alzhanov", "fined", {"date": "XXXX-06-12"})], persons=("Dimash Alzhanov", "Alzhanov"),
+         dates={"12 June": "XXXX-06-12", "30 June": "XXXX-06-30"}),
+    Case("In May the appeals court rejected the appeal of Max Bokayev. Bokayev had been sentenced in November "
+         "to five years in prison.",
+         [("Max Bokayev", "sentenced", {"date": "XXXX-11", "penalties": [("prison", "P5Y")]})],
+         persons=("Max Bokayev", "Bokayev"), dates={"May": "XXXX-05", "November": "XXXX-11"}),
+    Case("Aset Abishev was sentenced to four years in November. In March the regional court upheld the sentence.",
+         [("Aset Abishev", "sentenced", {"date": "XXXX-11", "court": None})], persons=("Aset Abishev",),
+         dates={"November": "XXXX-11", "March": "XXXX-03"}),
+    # ... but it is the only word of a conviction where none is told.
+    Case("In 2013 the Supreme Court rejected Kozlov's appeal.",
+         [("Kozlov", "convicted", {"date": "2013", "court": "Supreme Court"})], persons=("Kozlov",),
+         dates={"2013": "2013"}),
+    # An appeal against pre-trial detention is no conviction.
+    Case("The court rejected Bokayev's appeal against his pre-trial detention.", [], persons=("Bokayev",)),
+    # "handed down the verdict on ..." gives the decision its date and court.
+    Case("A court in Shymkent has sentenced activist Talgat Ayanov to five years in prison.\n\nThe Shymkent City "
+         "Court handed down the verdict on November 28, 2016.",
+         [("Talgat Ayanov", "sentenced", {"date": "2016-11-28", "court": "court in Shymkent"})],
+         persons=("Talgat Ayanov",), dates={"November 28, 2016": "2016-11-28"}),
+    Case("A court in Kazakhstan's capital has sentenced activist Alnur Ilyashev to three years of restricted freedom."
+         "\n\nThe Saryarqa district court handed down the sentence on June 22.",
+         [("Alnur Ilyashev", "sentenced", {"date": "XXXX-06-22", "court": "Saryarqa district court",
+                                           "penalties": [("restriction_of_freedom", "P3Y")]})],
+         persons=("Alnur Ilyashev",), dates={"June 22": "XXXX-06-22"}),
+    Case("The verdict was announced on 5 September.", [], dates={"5 September": "XXXX-09-05"}),
+    # Damages and bans told with a sentence, or with "also", are penalties of that sentence.
+    Case("A court sentenced Talgat Ayanov to five years in prison.\n\nAyanov was also banned from public "
+         "activities for three years and ordered to pay 25.8 million tenge ($77,000) in damages to the state.",
+         [("Talgat Ayanov", "sentenced", {"penalties": [("prison", "P5Y"), ("activity_ban", "P3Y"),
+                                                        ("damages", "25800000")]})],
+         persons=("Talgat Ayanov", "Ayanov"), money={"25.8 million tenge ($77,000)": (25800000, "KZT")}),
+    Case("Zhovtis was sentenced to four years and ordered to pay 1 million tenge in compensation to the family.",
+         [("Zhovtis", "sentenced", {"penalties": [("prison", "P4Y"), ("damages", "1000000")]})],
+         persons=("Zhovtis",), money={"1 million tenge": (1000000, "KZT")}),
+    Case("Ablyazov was sentenced to 20 years in absentia. The court also ordered Ablyazov to pay 10 million tenge "
+         "to the bank.",
+         [("Ablyazov", "sentenced", {"penalties": [("prison", "P20Y"), ("damages", "10000000")]})],
+         persons=("Ablyazov",), money={"10 million tenge": (10000000, "KZT")}),
+    # A civil suit of its own stays a suit; damages of another party are that party's.
+    Case("Aigerim Tleuzhan was sentenced to four years in March.\n\nIn a separate civil case in June, Tleuzhan was "
+         "ordered to pay 2 million tenge in damages to the akim.",
+         [("Aigerim Tleuzhan", "sentenced", {"date": "XXXX-03"}),
+          ("Aigerim Tleuzhan", "suit_upheld", {"penalties": [("damages", "2000000")], "date": "XXXX-06"})],
+         persons=("Aigerim Tleuzhan", "Tleuzhan"), dates={"March": "XXXX-03", "June": "XXXX-06"},
+         money={"2 million tenge": (2000000, "KZT")}),
+    Case("The court sentenced Max Bokayev to five years and ordered the newspaper Ak Zhayik to pay 1 million tenge.",
+         [("Max Bokayev", "sentenced", {"penalties": [("prison", "P5Y")]}),
+          ("Ak Zhayik", "suit_upheld", {"penalties": [("damages", "1000000")]})],
+         persons=("Max Bokayev",), money={"1 million tenge": (1000000, "KZT")}),
+)
+def test_one_decision_told_several_times(case):
+    check(case)
+
+
+# ---------------------------------------------------------------- headlines
+
+
+@cases(
+    # A headline tells the story the article tells: no court nor outcome of its own.
+    Case("Kazakh Court Sentences Activist To Prison For 'Spreading False Information'\n\nALMATY -- A court in "
+         "Kazakhstan's southern city of Shymkent has sentenced activist Talgat Ayanov to five years in prison.",
+         [("Talgat Ayanov", "sentenced", {"court": None, "penalties": [("prison", "P5Y")]})],
+         persons=("Talgat Ayanov",)),
+    Case("KAZAKHSTAN: Police detained Baptist Pyotr Sadovsky\n\nBy Felix Corley, Forum 18", [],
+         persons=("Pyotr Sadovsky",)),
+    Case("Police Detained Max Bokayev In Atyrau\n\nThe appeal will be heard in May.", [], persons=("Max Bokayev",)),
+    # A sentence that only lacks its full stop is still read.
+    Case("On March 5 the Almaty City Court sentenced Max Bokayev to five years in prison\n\nHe appealed.",
+         [("Max Bokayev", "sentenced", {"court": "Almaty City Court"})], persons=("Max Bokayev",)),
+)
+def test_headlines(case):
+    check(case)
+
+
+# ---------------------------------------------------------------- more phrasings (State Department, Forum 18,
+# RFE/RL and Azattyq, HRW, Adil Soz, KIBHR)
+
+
+@cases(
+    Case("Exiled banker Mukhtar Ablyazov was sentenced in absentia to 20 years in prison.",
+         [("Mukhtar Ablyazov", "sentenced", {"penalties": [("prison", "P20Y")]})], persons=("Mukhtar Ablyazov",)),
+    Case("Journalist Amangeldy Batyrbekov received a two-year suspended sentence.",
+         [("Amangeldy Batyrbekov", "sentenced", {"penalties": [("probation", "P2Y")]})],
+         persons=("Amangeldy Batyrbekov",)),
+    Case("Activist Asya Tulesova was given a restricted freedom sentence of one year.",
+         [("Asya Tulesova", "sentenced", {"penalties": [("restriction_of_freedom", "P1Y")]})],
+         persons=("Asya Tulesova",)),
+    Case("Blogger Aigerim Tleuzhan was placed under house arrest for two months.",
+         [("Aigerim Tleuzhan", "arrested")], persons=("Aigerim Tleuzhan",)),
+    Case("On 18 March activist Makhambet Abzhan was detained for 10 days for petty hooliganism.",
+         [("Makhambet Abzhan", "detained", {"date": "XXXX-03-18"})], persons=("Makhambet Abzhan",),
+         dates={"18 March": "XXXX-03-18"}),
+    Case("Activist Yerlan Kaliev was fined 50 MCI (126,250 tenge) for taking part in a rally.",
+         [("Yerlan Kaliev", "fined", {"penalties": [("fine", "126250")], "charges": ["taking part in a rally"]})],
+         persons=("Yerlan Kaliev",), money={"50 MCI (126,250 tenge)": (126250, "KZT")}),
+    Case("Blogger Aigerim Tleuzhan was ordered to pay 2 million tenge in moral damages to businessman Kairat "
+         "Satybaldy.",
+         [("Aigerim Tleuzhan", "suit_upheld", {"penalties": [("damages", "2000000")]})],
+         persons=("Aigerim Tleuzhan", "Kairat Satybaldy"), money={"2 million tenge": (2000000, "KZT")}),
+    Case("On May 4, the Bostandyk district court partially satisfied the lawsuit and ordered the newspaper Adam Bol "
+         "to pay 1 million tenge.",
+         [("Adam Bol", "suit_upheld", {"penalties": [("damages", "1000000")], "date": "XXXX-05-04",
+                                       "court": "Bostandyk district court"})],
+         dates={"May 4": "XXXX-05-04"}, money={"1 million tenge": (1000000, "KZT")}),
+    Case("The Almaty city court dismissed the defamation claim against blogger Arman Shoraev in March.",
+         [("Arman Shoraev", "suit_dismissed", {"date": "XXXX-03", "court": "Almaty city court"})],
+         persons=("Arman Shoraev",), dates={"March": "XXXX-03"}),
+    Case("The court dismissed the claim against the news site Ratel.kz.", [("Ratel.kz", "suit_dismissed")]),
+    Case("Bokayev was sentenced to five years in November. In February the appeals court reduced the sentence to "
+         "three years.",
+         [("Bokayev", "sentenced", {"penalties": [("prison", "P5Y")], "date": "XXXX-11"}),
+          ("Bokayev", "sentence_reduced", {"penalties": [("prison", "P3Y")], "date": "XXXX-02",
+                                           "court": "appeals court"})],
+         persons=("Bokayev",), dates={"November": "XXXX-11", "February": "XXXX-02"}),
+    Case("In 2017, Vladimir Kozlov was pardoned by the president.",
+         [("Vladimir Kozlov", "released", {"date": "2017"})], persons=("Vladimir Kozlov",), dates={"2017": "2017"}),
+    Case("Journalist Ramazan Yesergepov was released under an amnesty in January.",
+         [("Ramazan Yesergepov", "released", {"date": "XXXX-01"})], persons=("Ramazan Yesergepov",),
+         dates={"January": "XXXX-01"}),
+    Case("Uzbek refugee Ahmed Bakirov was deported to Uzbekistan in June.",
+         [("Ahmed Bakirov", "sentenced", {"penalties": [("deportation", None)], "date": "XXXX-06"})],
+         persons=("Ahmed Bakirov",), dates={"June": "XXXX-06"}),
+    Case("Authorities deported Uzbek refugee Ahmed Bakirov to Uzbekistan.",
+         [("Ahmed Bakirov", "sentenced", {"penalties": [("deportation", None)]})], persons=("Ahmed Bakirov",)),
+    Case("Student Ahmed Bakirov was expelled from the university.", [], persons=("Ahmed Bakirov",)),
+    Case("Authorities blocked the website Respublika.", [("Respublika", "blocked")]),
+    Case("The Ministry of Information suspended the newspaper Pravdivaya Gazeta for three months.",
+         [("Pravdivaya Gazeta", "closed", {"court": "Ministry of Information"})]),
+    Case("On 3 March, police charged Makhambet Abzhan with inciting social discord.",
+         [("Makhambet Abzhan", "charged", {"court": "police", "date": "XXXX-03-03",
+                                           "charges": ["inciting social discord"]})],
+         persons=("Makhambet Abzhan",), dates={"3 March": "XXXX-03-03"}),
+    # Pronouns.
+    Case("Journalist Asel Zhakupova published an article about the akim. In May she was fined 100 MCI for spreading "
+         "false information.",
+         [("Asel Zhakupova", "fined", {"date": "XXXX-05", "charges": ["spreading false information"]})],
+         persons=("Asel Zhakupova",), dates={"May": "XXXX-05"}),
+    Case("Activist Max Bokayev met journalist Asel Zhakupova in Atyrau. On 2 June she was detained by police.",
+         [("Asel Zhakupova", "detained", {"date": "XXXX-06-02", "court": "police"})],
+         persons=("Max Bokayev", "Asel Zhakupova"), dates={"2 June": "XXXX-06-02"}),
+    Case("Activists Max Bokayev and Talgat Ayanov organised the land protests. In November they were sentenced to "
+         "five years in prison.",
+         [("Max Bokayev", "sentenced", {"date": "XXXX-11"}), ("Talgat Ayanov", "sentenced", {"date": "XXXX-11"})],
+         persons=("Max Bokayev", "Talgat Ayanov"), dates={"November": "XXXX-11"}),
+    # Two people, each with a penalty of their own.
+    Case("The Atyrau court sentenced Max Bokayev to five years and Talgat Ayanov to three years.",
+         [("Max Bokayev", "sentenced", {"penalties": [("prison", "P5Y")]}),
+          ("Talgat Ayanov", "sentenced", {"penalties": [("prison", "P3Y")]})],
+         persons=("Max Bokayev", "Talgat Ayanov")),
+    Case("The court fined Max Bokayev 100,000 tenge and Talgat Ayanov 50,000 tenge.",
+         [("Max Bokayev", "fined", {"penalties": [("fine", "100000")]}),
+          ("Talgat Ayanov", "fined", {"penalties": [("fine", "50000")]})],
+         persons=("Max Bokayev", "Talgat Ayanov"), money={"100,000 tenge": (100000, "KZT"),
+                                                          "50,000 tenge": (50000, "KZT")}),
+)
+def test_more_phrasings(case):
+    check(case)
+
+
+@cases(
+    Case("Activist Max Bokayev faces up to seven years if convicted.", [], persons=("Max Bokayev",)),
+    Case("Prosecutors demanded a six-year sentence for Talgat Ayanov.", [], persons=("Talgat Ayanov",)),
+    Case("Prosecutors had demanded a six-year prison sentence for blogger Arman Shoraev, who denied the charges.", [],
+         persons=("Arman Shoraev",)),
+    Case("The law provides for fines of up to 2,000 MCI or up to seven years' imprisonment.", []),
+    Case("Activists called for his release. Max Bokayev remains in prison.", [], persons=("Max Bokayev",)),
+    Case("Journalist Asel Zhakupova denies wrongdoing. If found guilty, she could be sentenced to up to ten years "
+         "in prison.", [], persons=("Asel Zhakupova",)),
+    Case("Talgat Ayanov denied the charges.", [], persons=("Talgat Ayanov",)),
+    Case("Was Mukhtar Ablyazov acquitted in absentia?", [], persons=("Mukhtar Ablyazov",)),
+    Case("It is unclear whether Mukhtar Ablyazov was acquitted in absentia.", [], persons=("Mukhtar Ablyazov",)),
+    Case("Ablyazov has never been convicted.", [], persons=("Ablyazov",)),
+    Case("Supporters fear that Bokayev will be jailed.", [], persons=("Bokayev",)),
+    Case("The prosecutor asked the court to fine the newspaper Uralskaya Nedelya 10 million tenge.", [],
+         money={"10 million tenge": (10000000, "KZT")}),
+    Case("The newspaper Adam Bol risks being closed.", []),
+    Case("If the outlet fails to pay, it could be closed.", []),
+    Case("Police sought to detain activist Aset Abishev.", [], persons=("Aset Abishev",)),
+    Case("Bokayev appealed against his conviction.", [], persons=("Bokayev",)),
+    Case("The court refused to release Bokayev on bail.", [], persons=("Bokayev",)),
+)
+def test_more_not_decisions(case):
+    check(case)
+
+
+@cases(
+    # "a court" points back to no court named before; "the court" to one named for the same story.
+    Case("On 22 April, police detained Aset Abishev in the Esil District Court building. On May 3, a court placed "
+         "him under house arrest.",
+         [("Aset Abishev", "detained"), ("Aset Abishev", "arrested", {"court": None, "date": "XXXX-05-03"})],
+         persons=("Aset Abishev",), dates={"22 April": "XXXX-04-22", "May 3": "XXXX-05-03"}),
+    Case("On June 12, the Specialized Interdistrict Administrative Court fined activist Dimash Alzhanov 50 MCI."
+         "\n\nIn August, Serikzhan Bilash was released. The court fined him and banned him from activism for "
+         "seven years.",
+         [("Dimash Alzhanov", "fined", {"court": "Specialized Interdistrict Administrative Court"}),
+          ("Serikzhan Bilash", "released"),
+          ("Serikzhan Bilash", "fined", {"court": None, "penalties": [("fine", None), ("activity_ban", "P7Y")]})],
+         persons=("Dimash Alzhanov", "Serikzhan Bilash"), dates={"June 12": "XXXX-06-12", "August": "XXXX-08"}),
+    Case("The Pavlodar court heard the suit against Elena Semenova.\n\nSemenova presented a recording.\n\n"
+         "The judge made the decision to satisfy the claims of the colony in full.",
+         [("Elena Semenova", "suit_upheld", {"court": "Pavlodar court"})], persons=("Elena Semenova", "Semenova")),
+)
+def test_the_court_points_back_within_the_story(case):
+    check(case)
+
+
 # ---------------------------------------------------------------- dates and courts
 
 
@@ -623,7 +946,7 @@ def test_trigger_rows_are_well_formed():
     verdicts = set(Outcome.model_fields["verdict"].annotation.__args__)
     slots = {"subject", "object", "between", "against", "favor", "suit", "context"}
     known = {"verdict", "slot", "pattern", "close", "window", "parties", "agent", "context", "unless", "possessive",
-             "carrying_out", "inherit", "separate", "penalty", "example"}
+             "carrying_out", "inherit", "separate", "confirms", "restates", "penalty", "example"}
     for row in load_rows("outcome_triggers.jsonl"):
         assert row["verdict"] in verdicts and row["slot"] in slots, row
         assert set(row) <= known, row
@@ -689,6 +1012,100 @@ def test_hostile_text_finishes_fast(text):
     assert time.perf_counter() - started < 20
     for outcome in outcomes:
         assert text[outcome.evidence.start : outcome.evidence.end] == outcome.evidence.text
+
+
+def _many_people(count: int) -> tuple[str, list[tuple[int, int]], list[Entity]]:
+    """A long report about `count` different people, one short paragraph each."""
+    syllables = ["ka", "za", "bo", "ta", "li", "me", "nu", "ra", "sa", "ye", "zh", "ma", "ke", "ar", "da", "ba"]
+    paragraphs, sentences, entities, cursor = [], [], [], 0
+    for i in range(count):
+        first = (syllables[i % 16] + syllables[i // 16 % 16]).capitalize()
+        last = (syllables[i // 7 % 16] + syllables[i % 13] + syllables[i // 3 % 11]).capitalize() + "ov"
+        paragraph = (f"Item {i}. On March 5 the district court sentenced activist {first} {last} to five years "
+                     f"for inciting discord. {last} denied the charges. The court also fined him.")
+        a = cursor + paragraph.index(first)
+        entities.append(Entity(label="PERSON", text=f"{first} {last}", start=a, end=a + len(first) + len(last) + 1,
+                               canonical=f"{first} {last}"))
+        b = cursor + paragraph.index(f". {last}") + 2
+        entities.append(Entity(label="PERSON", text=last, start=b, end=b + len(last), canonical=last))
+        start = 0
+        for match in re.finditer(r"\. ", paragraph):
+            sentences.append((cursor + start, cursor + match.end()))
+            start = match.end()
+        sentences.append((cursor + start, cursor + len(paragraph)))
+        paragraphs.append(paragraph)
+        cursor += len(paragraph) + 2
+    return "\n\n".join(paragraphs), sentences, entities
+
+
+def test_many_people_stay_linear():
+    """Names, merging and courts are indexed: thousands of different people (the old
+    pairwise loops took about 20 s here) take a second or two."""
+    text, sentences, entities = _many_people(2000)
+    started = time.perf_counter()
+    outcomes = find_outcomes(text, sentences, entities, [], [])
+    assert time.perf_counter() - started < 10
+    assert len({o.person for o in outcomes if o.verdict == "sentenced"}) > 1500
+
+
+def test_one_party_with_many_decisions_in_one_paragraph():
+    """Merging looks back over a bounded number of one party's decisions."""
+    parts, dates = [], []
+    for year in range(1000, 9000):
+        sentence = f"Kozlov was detained in {year}. "
+        at = sum(map(len, parts)) + sentence.index(str(year))
+        dates.append(DateMention(text=str(year), start=at, end=at + 4, value=str(year), granularity="year",
+                                 year_source="text"))
+        parts.append(sentence)
+    text = "".join(parts)
+    persons = [Entity(label="PERSON", text="Kozlov", start=m.start(), end=m.end(), canonical="Kozlov")
+               for m in re.finditer("Kozlov", text)]
+    started = time.perf_counter()
+    outcomes = find_outcomes(text, sentence_spans(text), persons, dates, [])
+    assert time.perf_counter() - started < 20
+    assert len(outcomes) == 8000
+
+
+def _sample_texts() -> list[str]:
+    from .conftest import RAW
+
+    return [path.read_text(encoding="utf-8") for path in sorted(RAW.glob("*.txt"))] + HOSTILE[-1:]
+
+
+def test_literal_prefilters_are_exact():
+    """Every lexicon pattern found through its required words finds what a full scan finds."""
+    from kzx.extract.courts import _heads, court_words, find_courts
+    from kzx.extract.lexicon import fold_case, gated_finditer, spans_holding
+    from kzx.extract.parties import _outlet_cues
+    from kzx.extract.triggers import likely_specs, trigger_specs
+
+    patterns = [cue.pattern for cue in _outlet_cues()] + [spec.pattern for spec in trigger_specs()] + [_heads().pattern]
+    for text in _sample_texts():
+        lowered = fold_case(text)
+        for pattern in patterns:
+            assert [m.span() for m in gated_finditer(pattern, text, lowered)] == \
+                [m.span() for m in pattern.finditer(text)], pattern.pattern
+        spans = sentence_spans(text)
+        likely = likely_specs(text, spans, lowered)
+        with_courts = spans_holding(lowered, court_words(), spans)
+        for index, (a, b) in enumerate(spans):
+            for spec in trigger_specs():
+                if spec.pattern.search(text, a, b):
+                    assert spec in likely[index], (spec.pattern.pattern, text[a:b])
+            if find_courts(text, a, b):
+                assert with_courts is None or index in with_courts, text[a:b]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.text("KZAkzlov-’", min_size=1, max_size=6).map(lambda w: "K" + w), min_size=1, max_size=6),
+       st.lists(st.sampled_from(["Kozlov", "KKz", "Kz-lo", "K’o", " ", "-", "a", "Kozlova", ".", "_", "é"]),
+                max_size=30))
+def test_whole_word_lookup_matches_the_alternation(words, pieces):
+    from kzx.extract.lexicon import alternation
+    from kzx.extract.parties import _find_words
+
+    text = "".join(pieces) + " " + " ".join(sorted(words))
+    assert _find_words(text, words) == [m.span() for m in re.finditer(alternation(words), text)]
 
 
 WORDS = st.sampled_from([

@@ -85,6 +85,14 @@ def penalties(text: str, verdict: str = "sentenced", money=(), administrative=Fa
         ("sentenced to 7 ½ years in prison and confiscation of property", [("confiscation", None),
                                                                               ("prison", "P7Y6M")]),
         ("fined and ordered deported", [("deportation", None), ("fine", None)]),
+        ("sentenced him to four years and six months in a labour camp", [("prison", "P4Y6M")]),
+        ("was given a restricted freedom sentence of one year", [("restriction_of_freedom", "P1Y")]),
+        ("was jailed for 15 days for taking part in an unsanctioned rally", [("prison", "P15D")]),
+        ("ordered him expelled from Kazakhstan", [("deportation", None)]),
+        ("sentenced to 20 years in prison in absentia", [("prison", "P20Y")]),
+        # the camp of a protest is no term; expulsion from a university is no deportation
+        ("protesters set up a camp outside the akimat", []),
+        ("was expelled from the university", []),
         # maxima, ranges and demands are not penalties imposed
         ("punishable by imprisonment for up to 10 years", []),
         ("sentences ranging from probation to four years and eight months", []),

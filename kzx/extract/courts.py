@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from kzx.extract.lexicon import compile_pattern, load_rows
+from kzx.extract.layout import spans_within
+from kzx.extract.lexicon import compile_pattern, load_rows, pattern_words
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ def _heads() -> _Heads:
     )
 
 
+MAX_NAME_WORDS = 12  # "Oral Specialised Inter-District Administrative Court" and longer
 _WORD_BEFORE = re.compile(r"([\w.’'-]+)(\s+)$")
 _NUMBER_AFTER = re.compile(r"^\s(?:Number|No\.?|#)\s?\d+\b")
 _PLACE_AFTER = re.compile(
@@ -57,10 +59,15 @@ _PLACE_AFTER = re.compile(
 _NOT_PLACES = {"The", "Kazakhstan", "Justice", "Appeals", "Appeal"}
 
 
+def court_words() -> frozenset[str] | None:
+    """Words one of which every court mention holds (a prefilter: see `lexicon.spans_holding`)."""
+    return pattern_words(_heads().pattern)
+
+
 def find_courts(text: str, start: int, end: int, blocked: Sequence[tuple[int, int]] = ()) -> list[CourtMention]:
     """Court and authority mentions in text[start:end].
 
-    `blocked` spans (dates) stop the leftward growth: "In July Uralsk police".
+    `blocked` spans (dates), sorted by start, stop the leftward growth: "In July Uralsk police".
 
     >>> s = "On September 7, the Medeu district court in Almaty found him guilty."
     >>> [c.name for c in find_courts(s, 0, len(s))]
@@ -80,7 +87,8 @@ def find_courts(text: str, start: int, end: int, blocked: Sequence[tuple[int, in
             continue
         index = int(match.lastgroup[1:]) if match.lastgroup else 0
         kind, generic_head = heads.kinds[index]
-        left = _grow_left(text, max(start, last_end), match.start(), heads, blocked)
+        floor = max(start, last_end)
+        left = _grow_left(text, floor, match.start(), heads, spans_within(blocked, floor, match.start()))
         right, grew_right = _grow_right(text, match.end(), end)
         # "the Supreme Court" or "Taraz City Court": capitalised heads name a court.
         named = left < match.start() or grew_right or match.group()[0].isupper()
@@ -91,9 +99,13 @@ def find_courts(text: str, start: int, end: int, blocked: Sequence[tuple[int, in
 
 
 def _grow_left(text, floor, position, heads: _Heads, blocked) -> int:
-    """Start of the words before a head that belong to the court's name."""
+    """Start of the words before a head that belong to the court's name (at most a
+    few words: each step looks back 40 characters and the name stops at a lowercase
+    word that is no modifier)."""
     left = position
-    while left > floor:
+    steps = 0
+    while left > floor and steps < MAX_NAME_WORDS:
+        steps += 1
         match = _WORD_BEFORE.search(text, max(floor, left - 40), left)
         if not match or match.end() != left:
             break

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _LINE = re.compile(r"[^\n]*\n?")
 _SENTENCE_END = re.compile(r"[.!?:;”\"’)\]]\s*$")
@@ -23,6 +23,7 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 HEADING_WORDS = 15
+HEADLINE_WORDS = 20
 # A sentence end the sentence splitter may have missed: ". " before a capital.
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(]?[A-Z])")
 _ABBREVIATION = re.compile(
@@ -37,6 +38,12 @@ class Layout:
     paragraph_starts: list[int]
     article_starts: list[int]
     text_length: int
+    headlines: list[tuple[int, int]] = field(default_factory=list)  # headline lines, in order
+
+    def is_headline(self, position: int) -> bool:
+        """True when `position` stands in a headline line ("Kazakh Court Sentences Activist")."""
+        i = bisect.bisect_right(self.headlines, (position, float("inf"))) - 1
+        return i >= 0 and self.headlines[i][0] <= position < self.headlines[i][1]
 
     def paragraph(self, position: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, position) - 1
@@ -64,18 +71,19 @@ def lay_out(text: str, sentences: Sequence[tuple[int, int]]) -> Layout:
     >>> layout.paragraph(t.index("Next")), layout.paragraph(t.index("Second")), layout.article_starts
     (2, 1, [0, 46])
     """
-    paragraphs, articles = _paragraphs(text)
-    breaks = paragraphs[1:]
+    paragraphs, articles, headlines = _paragraphs(text)
+    # A headline is a sentence of its own even where no blank line follows it.
+    breaks = sorted(set(paragraphs[1:]) | {end for _, end in headlines if end < len(text)})
     spans = list(sentences) or [(0, len(text))]
     result = []
     for start, end in spans:
-        cuts = [start] + [b for b in breaks[bisect.bisect_right(breaks, start):] if b < end] + [end]
+        cuts = [start] + breaks[bisect.bisect_right(breaks, start) : bisect.bisect_left(breaks, end)] + [end]
         for a, b in zip(cuts, cuts[1:]):
             for c, d in _split_sentences(text, a, b):
                 c, d = _strip(text, c, d)
                 if c < d:
                     result.append((c, d))
-    return Layout(result, paragraphs, articles, len(text))
+    return Layout(result, paragraphs, articles, len(text), headlines)
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -98,11 +106,13 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _paragraphs(text: str) -> tuple[list[int], list[int]]:
-    """Paragraph starts and article starts (headings: a short unpunctuated line before a blank one)."""
+def _paragraphs(text: str) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    """Paragraph starts, article starts (headings: a short unpunctuated line before a
+    blank one) and headline lines (see `is_headline_line`)."""
     lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group()]
     paragraphs = [0]
     articles = [0]
+    headlines = []
     pending_break = False
     for i, (start, line) in enumerate(lines):
         stripped = line.strip()
@@ -114,8 +124,39 @@ def _paragraphs(text: str) -> tuple[list[int], list[int]]:
         blank_after = i + 1 < len(lines) and not lines[i + 1][1].strip()
         if start > 0 and blank_after and _is_heading(stripped):
             articles.append(start)
+        if is_headline_line(stripped):
+            headlines.append((start, start + len(line.rstrip())))
         pending_break = bool(_SENTENCE_END.search(stripped))
-    return sorted(set(paragraphs)), sorted(set(articles))
+    return sorted(set(paragraphs)), sorted(set(articles)), headlines
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_KICKER = re.compile(r"^[A-Z][A-Z -]{2,40}:\s")  # "KAZAKHSTAN: Baptist fined for ..."
+_HEADLINE_END = re.compile(r"[.!?;:,][\"”’')\]]*$")
+
+
+def is_headline_line(line: str) -> bool:
+    """True for a headline: a short line without final punctuation, in title case
+    ("Kazakh Court Sentences Activist To Prison For 'Spreading False Information'") or
+    after an upper-case kicker ("KAZAKHSTAN: Baptist fined for meeting without permission").
+
+    >>> is_headline_line("Kazakh Court Sentences Activist To Prison For 'Spreading False Information'")
+    True
+    >>> is_headline_line("KAZAKHSTAN: Baptist fined for meeting without state permission")
+    True
+    >>> is_headline_line("On March 5 the Almaty City Court sentenced Max Bokayev to five years")
+    False
+    >>> is_headline_line("Kazakh Court Sentences Activist To Prison.")
+    False
+    """
+    words = line.split()
+    if not 0 < len(words) <= HEADLINE_WORDS or _HEADLINE_END.search(line) or not line[0].isupper():
+        return False
+    if _KICKER.match(line):
+        return True
+    significant = [w for w in _TITLE_WORD.findall(line) if len(w) >= 4]
+    capitalised = [w for w in significant if w[0].isupper()]
+    return len(significant) >= 3 and len(capitalised) >= 0.8 * len(significant)
 
 
 def _is_heading(line: str) -> bool:
@@ -156,3 +197,21 @@ def clause_of(spans: Sequence[tuple[int, int]], position: int) -> tuple[int, int
         if a <= position < b:
             return a, b
     return spans[-1]
+
+
+def spans_within(spans: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The spans (short ones, sorted by start) that overlap text[start:end], found by bisection.
+
+    >>> spans_within([(0, 5), (10, 15), (20, 25), (30, 35)], 12, 21)
+    [(10, 15), (20, 25)]
+    """
+    i = bisect.bisect_left(spans, (start,))
+    before = [span for span in spans[max(0, i - _OVERLAP_BACK) : i] if span[1] > start]
+    found = []
+    while i < len(spans) and spans[i][0] < end:
+        found.append(spans[i])
+        i += 1
+    return before + found
+
+
+_OVERLAP_BACK = 4  # spans starting before `start` that may still reach past it (dates, names)

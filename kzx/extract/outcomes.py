@@ -19,13 +19,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from kzx.extract.charges import charges_and_span
-from kzx.extract.courts import CourtMention, court_after_by, court_before, find_courts
-from kzx.extract.layout import Layout, clause_of, clauses, lay_out
+from kzx.extract.courts import CourtMention, court_after_by, court_before, court_words, find_courts
+from kzx.extract.layout import Layout, clause_of, clauses, lay_out, spans_within
+from kzx.extract.lexicon import fold_case, spans_holding
 from kzx.extract.parties import Discourse, Party, PartyIndex, fold
 from kzx.extract.penalties import dedupe, find_penalties, penalties_respectively
-from kzx.extract.triggers import Candidate, SlotResolver, find_candidates, resolve_candidate
+from kzx.extract.triggers import Candidate, SlotResolver, find_candidates, likely_specs, resolve_candidate
 from kzx.records import DateMention, Entity, Evidence, MoneyMention, Outcome, Penalty
 
 CONVICTION_FAMILY = {"convicted": "conviction", "sentenced": "conviction", "fined": "conviction"}
@@ -35,6 +37,7 @@ WITH_PENALTIES = {"convicted", "sentenced", "fined", "suit_upheld", "sentence_re
 SCOPE_REACH = 400  # how far a decision's charges and penalties may run past its trigger
 DATE_REACH = 300
 ARTICLE_MERGE_LIMIT = 30_000  # longer stretches without a heading are not merged across paragraphs
+MERGE_LOOKBACK = 64  # decisions of one party looked back over when merging (a story tells far fewer)
 RELATIVE_REACH = 2000  # how far back "two days later" looks for the day it counts from
 
 _ADMINISTRATIVE = re.compile(r"\badministrative(?:ly)?\b", re.IGNORECASE)
@@ -59,6 +62,9 @@ _RELATIVE_DAY = re.compile(
     r"|the\s(?P<next>next|following)\sday|(?P<same>the\ssame\sday)|the\s(?P<previous>day\sbefore|previous\sday))\b",
     re.IGNORECASE,
 )
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|another|one)\s$", re.IGNORECASE)
+COURT_STORY_REACH = 2000  # how far around a named court its paragraph is searched for the party
 _COURT_WORD = re.compile(r"\b(?:the\scourt|the\sjudge|judge)\b", re.IGNORECASE)
 
 
@@ -79,10 +85,15 @@ class Frame:
     administrative: bool = False
     carrying_out: bool = False
     separate: bool = False  # an appeal that changes an earlier decision: its own outcome
+    confirms: bool = False  # an appeal that leaves an earlier decision standing
+    restates: bool = False  # "handed down the verdict on May 5": the decision told again
+    joins: bool = False  # damages ordered with a sentence: a penalty of that sentence
+    told_before: bool = False  # the party is that of an earlier decision ("upheld the ruling")
     article_small: bool = True  # short enough to be one story told over several paragraphs
     verdicts: set[str] = field(default_factory=set)
+    dropped: bool = False
 
-    @property
+    @cached_property
     def key(self) -> str:
         return fold(self.party.name)
 
@@ -115,31 +126,39 @@ class _Reader:
         self.date_starts = [d.start for d in self.dates]
         self.date_spans = [(d.start, d.end) for d in self.dates]
         self.money = sorted(money, key=lambda m: m.start)
-        court_spans = [
-            (c.start, c.end)
-            for a, b in self.layout.sentences
-            for c in find_courts(text, a, b, self.date_spans)
-            if not c.generic
-        ]
+        self.money_starts = [m.start for m in self.money]
+        self.lowered = fold_case(text)
+        with_courts = spans_holding(self.lowered, court_words(), self.layout.sentences)
+        self.courts = {
+            (a, b): find_courts(text, a, b, self.date_spans) if with_courts is None or i in with_courts else []
+            for i, (a, b) in enumerate(self.layout.sentences)
+        }
+        court_spans = [(c.start, c.end) for found in self.courts.values() for c in found if not c.generic]
         self.index = PartyIndex(text, persons, court_spans)
         self.discourse = Discourse(self.index)
         self.resolver = SlotResolver(text, self.discourse, self.date_spans)
         self.named_courts: list[CourtMention] = []
+        self.named_court_ends: list[int] = []
         self.accepted: list[Candidate] = []
+        self.decided: dict[int, set[Party]] = {}  # paragraph -> parties of its decisions
 
     def read(self) -> list[Frame]:
         frames: list[Frame] = []
-        for start, end in self.layout.sentences:
+        specs = likely_specs(self.text, self.layout.sentences, self.lowered)
+        for (start, end), sentence_specs in zip(self.layout.sentences, specs):
             self.discourse.article_start = self.layout.article_start(start)
             self.discourse.read_sentence(start, end)
-            frames += self.read_sentence(start, end)
+            if self.layout.is_headline(start):
+                continue  # "Kazakh Court Sentences Activist To Prison": the story tells it
+            frames += self.read_sentence(start, end, sentence_specs)
         return frames
 
-    def read_sentence(self, start: int, end: int) -> list[Frame]:
+    def read_sentence(self, start: int, end: int, specs=None) -> list[Frame]:
         text = self.text
         clause_spans = clauses(text, start, end)
-        courts = find_courts(text, start, end, self.date_spans)
-        candidates = self._choose(find_candidates(text, clause_spans, start, end), clause_spans)
+        courts = self.courts[(start, end)]
+        found = find_candidates(text, clause_spans, start, end, specs) if specs != () else []
+        candidates = self._choose(found, clause_spans)
         administrative = bool(_ADMINISTRATIVE.search(text, start, end))
         frames = []
         for i, candidate in enumerate(candidates):
@@ -172,14 +191,32 @@ class _Reader:
                     article=self.layout.article(candidate.start), court=court, date=when,
                     charges=list(charges), penalties=penalties, administrative=administrative,
                     carrying_out=candidate.spec.carrying_out, separate=candidate.spec.separate,
+                    confirms=candidate.spec.confirms, restates=candidate.spec.restates,
+                    told_before=candidate.spec.slot == "context",
+                    joins=self._joins(candidate, party, candidates, clause),
                     article_small=self.layout.article_length(candidate.start) <= ARTICLE_MERGE_LIMIT,
                     verdicts={verdict},
                 ))
             if candidate.verdict in ("suit_upheld", "suit_dismissed"):
                 for party in candidate.parties:
                     self.discourse.note_defendant(party, candidate.start)
-        self.named_courts += [c for c in courts if not c.generic and c.kind == "court"]
+        for court in courts:
+            if not court.generic and court.kind == "court":
+                self.named_courts.append(court)
+                self.named_court_ends.append(court.end)
         return frames
+
+    def _joins(self, candidate: Candidate, party: Party, candidates: Sequence[Candidate], clause) -> bool:
+        """Damages or a ban that belong to a sentence: told with it in one sentence
+        ("sentenced to five years and ordered to pay"), or with "also" ("X was also
+        banned from ...", "the court also ordered X to pay")."""
+        damages = candidate.verdict == "suit_upheld" and party.kind == "person"
+        if not damages and candidate.spec.penalty != "activity_ban":
+            return False
+        if any(other is not candidate and _family(other.verdict) == "conviction" and party in other.parties
+               for other in candidates):
+            return True
+        return bool(_ALSO.search(self.text, max(clause[0], candidate.start - 40), candidate.stop))
 
     def _shares(self, candidate: Candidate, scope_end: int) -> list[tuple[Party, tuple[int, int]]]:
         """Each party with the stretch that states its penalties.
@@ -191,7 +228,7 @@ class _Reader:
         whole = (candidate.start, scope_end)
         if not parties:
             return []
-        gapped = _gapped(self.text, self.index, candidate, scope_end)
+        gapped = _gapped(self.text, self.index, candidate, scope_end, self.money_starts)
         if gapped:
             cuts = [candidate.start] + [a for _, a in gapped] + [scope_end]
             named = [parties[0]] + [p for p, _ in gapped]
@@ -216,15 +253,18 @@ class _Reader:
                 if resolve_candidate(self.resolver, candidate, clause, self.accepted):
                     chosen.append(candidate)
                     self.accepted.append(candidate)
+                    self.decided.setdefault(self.layout.paragraph(candidate.start), set()).update(candidate.parties)
                     # "sentenced X to ... and Y to ... and barred both": Y counts for "both".
-                    gapped = [p for p, _ in _gapped(self.text, self.index, candidate, clause[1])]
+                    gapped = [p for p, _ in _gapped(self.text, self.index, candidate, clause[1], self.money_starts)]
                     self.discourse.note_group(candidate.parties + gapped, candidate.stop)
         return sorted(chosen, key=lambda c: c.start)
 
     def _masks(self, candidate: Candidate, scope_end: int) -> list[tuple[int, int, str]]:
-        spans = [(a, b, "§") for a, b in self.date_spans if candidate.start <= a < scope_end]
+        spans = [(a, b, "§") for a, b in spans_within(self.date_spans, candidate.start, scope_end)
+                 if candidate.start <= a]
         spans += [(a, b, "¤") for a, b in candidate.party_spans]
-        spans += [(r.start, r.end, "¤") for r in self.index.referents_in(candidate.start, scope_end)]
+        # Referring words that name somebody ("the leader" alone names nobody: it stays a word).
+        spans += [(r.start, r.end, "¤") for r in self.resolver.index_referents(candidate.start, scope_end)]
         return spans
 
     def _penalties(self, candidate: Candidate, start: int, end: int, administrative: bool,
@@ -249,19 +289,31 @@ class _Reader:
                  or court_before(courts, candidate.start, sentence[0], self.text))
         if court is not None and not court.generic:
             return court.name
+        if court is not None and _INDEFINITE_BEFORE.search(self.text, max(0, court.start - 10), court.start):
+            return None  # "a court placed him under house arrest": no court named before
         if court is not None or _COURT_WORD.search(self.text, sentence[0], sentence[1]):
-            named = self._last_named_court(candidate.start)
+            named = self._last_named_court(candidate.start, candidate.parties)
             return named.name if named else None
         return None
 
-    def _last_named_court(self, position: int) -> CourtMention | None:
-        floor = self.discourse.article_start
-        for court in reversed(self.named_courts):
-            if court.start < floor:
-                break
-            if court.end <= position:
-                return court
-        return None
+    def _last_named_court(self, position: int, parties: Sequence[Party] = ()) -> CourtMention | None:
+        """The court "the court" at `position` points back to: the last court named before
+        it in its article, where named in the same paragraph or in one that speaks of the
+        decision's party ("The Pavlodar court heard Semenova's case ... the court ruled"),
+        not a court named for someone else's case."""
+        i = bisect.bisect_right(self.named_court_ends, position) - 1
+        if i < 0 or self.named_courts[i].start < self.discourse.article_start:
+            return None
+        court = self.named_courts[i]
+        paragraph = self.layout.paragraph(court.start)
+        if paragraph == self.layout.paragraph(position) or not parties:
+            return court
+        low = max(self.layout.paragraph_starts[paragraph], court.start - COURT_STORY_REACH)
+        high = self.layout.paragraph_starts[paragraph + 1] if paragraph + 1 < len(self.layout.paragraph_starts) \
+            else len(self.text)
+        high = min(high, court.end + COURT_STORY_REACH)
+        told = {m.party for m in self.index.mentions_in(low, high)} | self.decided.get(paragraph, set())
+        return court if any(party in told for party in parties) else None
 
     def _date(self, candidate: Candidate, clause, others: Sequence[int]) -> str | None:
         """The date of the decision: the nearest date mention in its clause that is not
@@ -349,19 +401,33 @@ _GAP_BEFORE_NAME = re.compile(r"(?:,|\band)\s+$")
 _TO_AFTER_NAME = re.compile(r"^\s+to\s")
 
 
-def _gapped(text: str, index: PartyIndex, candidate: Candidate, scope_end: int) -> list[tuple[Party, int]]:
-    """Parties of a gapped sentence: "sentenced X to three years and Y to two years"."""
-    if candidate.verdict not in ("sentenced", "convicted") or not candidate.party_spans:
+def _gapped(text: str, index: PartyIndex, candidate: Candidate, scope_end: int,
+            money_starts: Sequence[int] = ()) -> list[tuple[Party, int]]:
+    """Parties of a gapped sentence: "sentenced X to three years and Y to two years",
+    "fined X 100,000 tenge and Y 50,000 tenge" (`money_starts`: sorted starts of amounts)."""
+    if candidate.verdict not in ("sentenced", "convicted", "fined") or not candidate.party_spans:
         return []
     after = candidate.party_spans[-1][1]
     found = []
     for mention in index.mentions_in(after, scope_end):
         if mention.party.kind != "person" or mention.party in candidate.parties:
             continue
-        if _GAP_BEFORE_NAME.search(text[max(after, mention.start - 6) : mention.start]) and \
-                _TO_AFTER_NAME.match(text[mention.end : mention.end + 5]):
+        if not _GAP_BEFORE_NAME.search(text[max(after, mention.start - 6) : mention.start]):
+            continue
+        if candidate.verdict == "fined":
+            # Y's amount right after Y, and X's own amount before "and Y".
+            amount_at = mention.end + (1 if text[mention.end : mention.end + 1] == " " else 0)
+            if _amount_in(money_starts, amount_at, amount_at + 1) and _amount_in(money_starts, after, mention.start):
+                found.append((mention.party, mention.start))
+        elif _TO_AFTER_NAME.match(text[mention.end : mention.end + 5]):
             found.append((mention.party, mention.start))
     return found
+
+
+def _amount_in(money_starts: Sequence[int], start: int, end: int) -> bool:
+    """True when an amount starts in text[start:end] (`money_starts` sorted)."""
+    i = bisect.bisect_left(money_starts, start)
+    return i < len(money_starts) and money_starts[i] < end
 
 
 def _evidence_span(text: str, clause: tuple[int, int], candidate: Candidate) -> tuple[int, int]:
@@ -386,20 +452,53 @@ def merge_frames(frames: Sequence[Frame]) -> list[Frame]:
       The court sentenced X to five years";
     - anywhere in one article (of at most ARTICLE_MERGE_LIMIT characters), same party,
       verdict and date; or one undated (not for suits: a person is often sued many times);
-    - "he was released" after a ruling to release him is the ruling carried out.
+    - "he was released" after a ruling to release him is the ruling carried out;
+    - an appeal that leaves a decision standing ("rejected his appeal", "upheld the
+      conviction of X") is no decision of its own where that decision is told: it is
+      absorbed, its court and date being the appeal's, not the decision's;
+    - "the court handed down the verdict on May 5" restates the decision: it fills in
+      what the decision lacks, whatever its date;
+    - damages ordered with a sentence ("sentenced to five years and ordered to pay",
+      "was also ordered to pay") are a penalty of that sentence.
+
+    Frames are looked up by party, only back to the start of their article (of their
+    paragraph in an article too long to be one story), at most ARTICLE_MERGE_LIMIT
+    characters and MERGE_LOOKBACK decisions of that party back: linear in the frames.
     """
     merged: list[Frame] = []
+    by_key: dict[str, list[Frame]] = {}
+    ruled: set[tuple[str, str, int]] = set()  # (party, verdict, article) of rulings, not carried out
     for frame in frames:
-        if frame.carrying_out and any(
-            m.key == frame.key and m.verdict == frame.verdict and m.article == frame.article
-            and not m.carrying_out for m in merged
-        ):
+        key = frame.key
+        if frame.carrying_out and (key, frame.verdict, frame.article) in ruled:
             continue
-        target = next((m for m in reversed(merged) if _same_decision(m, frame)), None)
+        earlier = by_key.setdefault(key, [])
+        target = None
+        for looked, candidate in enumerate(reversed(earlier)):
+            if candidate.article != frame.article or (
+                not frame.article_small and candidate.paragraph != frame.paragraph
+            ) or looked >= MERGE_LOOKBACK or candidate.trigger[0] < frame.trigger[0] - ARTICLE_MERGE_LIMIT:
+                break
+            if not candidate.dropped and _same_decision(candidate, frame):
+                target = candidate
+                break
+        if target is None and frame.told_before and (frame.confirms or frame.restates):
+            continue  # the decision it restates is told, and merged, elsewhere
         if target is None:
             merged.append(frame)
-        else:
+            earlier.append(frame)
+            target = frame
+        elif target.confirms and not frame.confirms:
+            # The appeal was told before the decision it left standing.
+            target.dropped = True
+            merged.append(frame)
+            earlier.append(frame)
+            target = frame
+        elif not frame.confirms:
             _combine(target, frame)
+        if not target.carrying_out:
+            ruled.add((key, target.verdict, target.article))
+    merged = [frame for frame in merged if not frame.dropped]
     for frame in merged:
         _settle_verdict(frame)
     _inherit_charges(merged)
@@ -421,15 +520,26 @@ SUITS = {"suit_upheld", "suit_dismissed"}
 
 
 def _same_decision(a: Frame, b: Frame) -> bool:
+    """True when `b` tells the decision `a` (earlier, same party) told."""
     if a.key != b.key or a.separate or b.separate:
         return False
-    if _family(a.verdict, a.party.kind) != _family(b.verdict, b.party.kind):
+    if a.paragraph != b.paragraph and (a.article != b.article or not a.article_small):
         return False
+    fa, fb = _family(a.verdict, a.party.kind), _family(b.verdict, b.party.kind)
+    joined = b if b.joins else a if a.joins else None
+    if joined is not None:
+        if joined.verdict == "suit_upheld" and joined.party.kind == "person":
+            if {fa, fb} == {"conviction", "suit_upheld"}:
+                return True  # "sentenced to five years and ordered to pay damages"
+        elif fa == fb:
+            return True  # "X was also banned from ..."
+    if fa != fb:
+        return False
+    if a.confirms or b.confirms or a.restates or b.restates:
+        return True
     compatible = a.date is None or b.date is None or a.date == b.date
     if a.paragraph == b.paragraph and compatible:
         return True
-    if a.article != b.article or not a.article_small:
-        return False
     if a.date == b.date:
         return True
     # A news story tells one conviction over several short paragraphs ("X was sentenced
@@ -438,6 +548,8 @@ def _same_decision(a: Frame, b: Frame) -> bool:
 
 
 def _combine(target: Frame, frame: Frame) -> None:
+    if target.verdict == "suit_upheld" and _family(frame.verdict, frame.party.kind) == "conviction":
+        target.verdict = frame.verdict  # damages told first, then the sentence they belong to
     target.date = target.date or frame.date
     target.court = target.court or frame.court
     target.charges += [c for c in frame.charges if c not in target.charges]
@@ -485,13 +597,15 @@ def _conviction_verdict(frame: Frame) -> str:
 
 def _inherit_charges(frames: list[Frame]) -> None:
     """An acquittal without charges takes those of the conviction it overturned (same paragraph)."""
+    convictions: dict[tuple[str, int], Frame] = {}
+    for frame in frames:
+        if frame.charges and _family(frame.verdict) == "conviction":
+            convictions.setdefault((frame.key, frame.paragraph), frame)
     for frame in frames:
         if frame.verdict == "acquitted" and not frame.charges:
-            for other in frames:
-                if other.key == frame.key and other.paragraph == frame.paragraph and other.charges \
-                        and _family(other.verdict) == "conviction":
-                    frame.charges = list(other.charges)
-                    break
+            other = convictions.get((frame.key, frame.paragraph))
+            if other is not None:
+                frame.charges = list(other.charges)
 
 
 def _to_outcome(text: str, frame: Frame) -> Outcome:

@@ -20,9 +20,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
-from kzx.extract.lexicon import alternation, compile_pattern, load_rows
+from kzx.extract.layout import spans_within
+from kzx.extract.lexicon import alternation, compile_pattern, fold_case, gated_finditer, load_rows
 from kzx.records import Entity
 
 
@@ -62,7 +63,10 @@ class _Words:
     descriptions: re.Pattern[str]
     officials: frozenset[str]
     official_before: re.Pattern[str]
+    decider_before: re.Pattern[str]
     groups: re.Pattern[str]
+    relation_after: re.Pattern[str]
+    relation_of: re.Pattern[str]
     not_names: frozenset[str]
     org_words: frozenset[str]
     suffix: re.Pattern[str]
@@ -84,7 +88,14 @@ def _words() -> _Words:
         descriptions=compile_pattern(r"\bthe\s" + alternation(described)[2:]),
         officials=frozenset(w.lower() for w in officials),
         official_before=compile_pattern(alternation(officials) + r"\s(?:[A-Z][\w’'-]*\s)?$"),
+        decider_before=compile_pattern(alternation(words("decider")) + r"\s(?:[A-Z][\w’'-]*\s)?$"),
         groups=compile_pattern(r"\b(?:his\s|her\s|their\s|the\s)?" + alternation(words("group"))[2:]),
+        relation_after=compile_pattern(
+            r"(?:['’]s?)?\s(?:(?:former|longtime|long-time|close|own|personal|younger|elder|older|eldest|"
+            r"youngest|late|new|chief|senior|defen[cs]e)\s)?" + alternation(words("relation"))),
+        relation_of=compile_pattern(
+            alternation([w for r in rows if r["type"] == "relation" and r.get("of") for w in r["words"]])
+            + r"\sof\s(?-i:[a-z\s-]{0,60})$"),
         not_names=frozenset(words("not_name")),
         org_words=frozenset(words("org_word")),
         suffix=compile_pattern(suffix),
@@ -96,6 +107,11 @@ class _OutletCue:
     kind: str
     outlet_type: str | None
     pattern: re.Pattern[str]
+
+
+@cache
+def _anaphor_cues() -> tuple[_OutletCue, ...]:
+    return tuple(cue for cue in _outlet_cues() if cue.kind == "anaphor")
 
 
 @cache
@@ -126,10 +142,20 @@ _QUOTED = re.compile(r"^\s?[«“\"']([^»”\"'\n]{2,60})[»”\"']")
 def fold(name: str) -> str:
     """Lowercase letters and digits of a name, accents and punctuation dropped.
 
+    Names repeat throughout a document, so folds are cached.
+
     >>> fold("Zhanbolat Mamay’s"), fold("Ratel.kz")
     ('zhanbolat mamay', 'ratelkz')
     """
-    name = re.sub(r"['’]s\b", "", name)
+    return _fold(name)
+
+
+_POSSESSIVE_S = re.compile(r"['’]s\b")
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold(name: str) -> str:
+    name = _POSSESSIVE_S.sub("", name)
     name = unicodedata.normalize("NFKD", name.casefold())
     kept = "".join(c if c.isalnum() or c.isspace() else (" " if c == "-" else "") for c in name
                    if not unicodedata.combining(c))
@@ -177,6 +203,9 @@ def guess_gender(name: str) -> str | None:
 class Canon:
     """Canonical person names of one document: the fullest name with the same surname.
 
+    Names are indexed by surname (and by the surname less one letter, for spelling
+    variants one letter apart), so a document with many people stays linear.
+
     >>> c = Canon(["Yerzhan Ushanov", "Uzhanov", "Kozlov", "Vladimir Kozlov"])
     >>> c("Uzhanov"), c("Kozlov"), c("Mr. Kozlov’s")
     ('Yerzhan Ushanov', 'Vladimir Kozlov', 'Vladimir Kozlov')
@@ -184,38 +213,66 @@ class Canon:
 
     def __init__(self, names: Iterable[str]):
         self.full: list[tuple[list[str], str]] = []
+        seen: set[str] = set()
+        self._by_surname: dict[str, list[tuple[int, list[str], str]]] = {}
+        self._by_deletion: dict[str, list[tuple[int, list[str], str]]] = {}
+        self._cache: dict[str, str] = {}
         for name in names:
             clean = _clean_name(name)
             tokens = fold(clean).split()
-            if tokens and all(clean != f for _, f in self.full):
+            if tokens and clean not in seen:
+                seen.add(clean)
+                entry = (len(self.full), tokens, clean)
                 self.full.append((tokens, clean))
+                self._by_surname.setdefault(tokens[-1], []).append(entry)
+                for key in _deletions(tokens[-1]):
+                    self._by_deletion.setdefault(key, []).append(entry)
 
     def __call__(self, name: str) -> str:
+        if name not in self._cache:
+            self._cache[name] = self._canonical(name)
+        return self._cache[name]
+
+    def _canonical(self, name: str) -> str:
         clean = _clean_name(name)
         mine = fold(clean).split()
         if not mine:
             return clean
         best = clean
         best_len = len(mine)
-        for tokens, full in self.full:
+        for _, tokens, full in self._by_surname.get(mine[-1], ()):
             if len(tokens) > best_len and tokens[-len(mine) :] == mine:
                 best, best_len = full, len(tokens)
         if best != clean:
             return best
         # Spelling variants of one surname ("Uzhanov" for "Ushanov", "Yeargalieva").
-        for tokens, full in self.full:
+        surname = mine[-1]
+        if len(surname) < 6:
+            return clean
+        near = sorted({entry[0]: entry for key in _deletions(surname)
+                       for entry in self._by_deletion.get(key, ())}.values())
+        for _, tokens, full in near:
             if len(tokens) < len(mine) or tokens == mine:
                 continue
-            surname, other = mine[-1], tokens[-1]
+            other = tokens[-1]
             if (
-                len(surname) >= 6
-                and surname[0] == other[0]
+                surname[0] == other[0]
                 and surname.rstrip("a") != other.rstrip("a")
                 and edit_distance_at_most_one(surname, other)
                 and (len(mine) == 1 or mine[:-1] == tokens[:-1])
             ):
                 return full
         return clean
+
+
+def _deletions(word: str) -> set[str]:
+    """`word` and `word` with one letter dropped: two words one letter apart (added,
+    dropped or changed) share one of these keys.
+
+    >>> sorted(_deletions("abc"))
+    ['ab', 'abc', 'ac', 'bc']
+    """
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _clean_name(name: str) -> str:
@@ -273,9 +330,7 @@ class PartyIndex:
             if free(*match.span()):
                 found.append(Referent(match.start(), match.end(), "group", _group_key(match.group())))
                 taken.append(match.span())
-        for cue in _outlet_cues():
-            if cue.kind != "anaphor":
-                continue
+        for cue in _anaphor_cues():
             for match in cue.pattern.finditer(self.text, start, end):
                 if free(*match.span()):
                     found.append(Referent(match.start(), match.end(), "anaphor", match.group().lower()))
@@ -304,6 +359,42 @@ class PartyIndex:
         return None
 
 
+_APPOSITION_GAP = re.compile(r"[\s,:]{0,4}")
+
+
+def relation_end(text: str, position: int) -> int | None:
+    """End of a relation noun after a possessive that ends at `position` ("Bokayev|'s
+    associate", "Kozlov’s| lawyer"), else None: a decision about "X's lawyer" is not about X.
+
+    >>> s = "Max Bokayev's associate, Talgat Ayanov"; s[relation_end(s, 11):]
+    ', Talgat Ayanov'
+    >>> relation_end("Kozlov's sentence", 6) is None
+    True
+    """
+    match = _words().relation_after.match(text, position)
+    if not match:
+        return None
+    possessive = match.group().startswith(("'", "’")) or text[max(0, position - 2) : position] in ("'s", "’s")
+    return match.end() if possessive else None
+
+
+def relation_of_before(text: str, start: int, position: int) -> bool:
+    """True when text[start:position] ends in a relation "of" the name at `position`
+    ("the son of opposition leader| Bolat Abilov"): the name is not the one meant.
+
+    >>> s = "arrested the son of opposition leader Bolat Abilov"
+    >>> relation_of_before(s, 8, s.index("Bolat")), relation_of_before(s, 8, s.index("son"))
+    (True, False)
+    """
+    return _words().relation_of.search(text, max(start, position - 100), position) is not None
+
+
+def names_relation(text: str, relation_end_at: int, next_start: int) -> bool:
+    """True when the name at `next_start` follows the relation noun as its apposition
+    ("associate, Talgat Ayanov", "lawyer Amanzhol Mukhamejanov")."""
+    return _APPOSITION_GAP.fullmatch(text, relation_end_at, next_start) is not None
+
+
 def _group_key(text: str) -> str:
     """'his codefendants' -> 'codefendants'; a group noun without its determiner."""
     words = text.lower().replace("co-defendants", "codefendants").split()
@@ -324,7 +415,8 @@ def find_outlets(text: str, entities: Sequence[Entity] = ()) -> list[Mention]:
     """
     found: list[Mention] = []
     taken = _SpanSet()
-    person_spans = [(e.start, e.end) for e in entities if e.label == "PERSON"]
+    person_spans = sorted((e.start, e.end) for e in entities if e.label == "PERSON")
+    lowered = fold_case(text)
 
     def add(start: int, end: int, name: str, outlet_type: str | None) -> None:
         name = name.strip(" ,.;:“”\"'«»")
@@ -336,30 +428,38 @@ def find_outlets(text: str, entities: Sequence[Entity] = ()) -> list[Mention]:
 
     for cue in _outlet_cues():
         if cue.kind == "after":
-            for match in cue.pattern.finditer(text):
+            for match in gated_finditer(cue.pattern, text, lowered):
                 a = _capitalised_run_before(text, match.start())
                 if a is not None:
                     name = text[a : match.start()]
                     if not _is_person_span(a, match.start(), person_spans) or len(name.split()) == 1:
                         add(a, match.end(), name, cue.outlet_type)
             # Glued cue: "Forbes Kazakhstanmagazine", "Foreign Policymagazine".
+            if not any(cue.pattern.fullmatch(word) for word in _GLUED_CUES):
+                continue
             for match in re.finditer(r"\b([A-Z][a-z]+)(" + cue.pattern.pattern.replace("\\b", "") + r")\b", text):
-                if match.group(2).lower() not in ("newspaper", "magazine", "weekly", "daily"):
+                if match.group(2).lower() not in _GLUED_CUES:
                     continue
                 a = _capitalised_run_before(text, match.start()) or match.start()
                 add(a, match.end(), text[a : match.end(1)], cue.outlet_type)
     for cue in _outlet_cues():
         if cue.kind == "before":
-            for match in cue.pattern.finditer(text):
+            for match in gated_finditer(cue.pattern, text, lowered):
                 if _capitalised_run_before(text, match.start()) is not None:
                     continue  # "Radiotochka.kz web portal Bigeldy Gabdullin": the cue closes a name
                 end, name = _name_after(text, match.end())
                 if name and _NOT_OUTLET_START.match(name):
                     continue
-                if name and not _is_person_span(match.end(), end, person_spans, strict=True):
+                # "the newspaper Ak Zhayik": after a determiner the cue names the outlet, even
+                # where the NER took the name for a person's (exactly that name, no more).
+                name_start = end - len(name)
+                named = bool(_DETERMINER_BEFORE_CUE.search(text, max(0, match.start() - 40), match.start())) \
+                    and (name_start, end) in spans_within(person_spans, name_start, end) \
+                    and not _words().suffix.search(fold(name).split()[-1] if fold(name) else "")
+                if name and (named or not _is_person_span(match.end(), end, person_spans, strict=True)):
                     add(match.start(), end, name, cue.outlet_type)
         elif cue.kind == "prefix":
-            for match in cue.pattern.finditer(text):
+            for match in gated_finditer(cue.pattern, text, lowered):
                 end, name = _name_after(text, match.end() - 1)
                 if name:
                     add(match.start(), end, text[match.start() : end], cue.outlet_type)
@@ -370,6 +470,11 @@ def find_outlets(text: str, entities: Sequence[Entity] = ()) -> list[Mention]:
         if entity.label == "MEDIA":
             add(entity.start, entity.end, entity.text, "site")
     return sorted(found, key=lambda m: m.start)
+
+
+# "the newspaper", "an independent weekly", "the opposition news site": a cue that names what follows.
+_DETERMINER_BEFORE_CUE = re.compile(r"\b(?:the|a|an)\s(?:[a-z-]+\s)?(?:[a-z-]+\s)?$", re.IGNORECASE)
+_GLUED_CUES = ("newspaper", "magazine", "weekly", "daily")
 
 
 class _SpanSet:
@@ -389,6 +494,14 @@ class _SpanSet:
         self.ends.insert(i, end)
 
 
+# A number that starts an amount, a date or a period: "3 million tenge", "3,000", "2016",
+# "14 March", "5 years". A number in a name stays: "Channel 31", "Sayasat 3 was closed".
+_AMOUNT_OR_DATE = re.compile(
+    r"\d[\d.,]*(?:[.,]\d|\s?(?:%|\$|€|₸|percent\b|per\scent\b|(?i:million|billion|thousand|mln|bn|tenge|"
+    r"KZT|USD|US|dollars?|euros?|EUR|rubles?|roubles?|RUB|MCI|MRP|years?|months?|weeks?|days?|hours?|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)\b))"
+    r"|\d{4}\b"
+)
 # "newspaper KZT 20 million", "site In 2016": money, numbers and dates do not name outlets.
 _NOT_OUTLET_START = re.compile(
     r"^(?:KZT|USD|EUR|RUB|US\$|\d|January|February|March|April|May|June|July|August|September|October|"
@@ -397,10 +510,26 @@ _NOT_OUTLET_START = re.compile(
 
 
 def _is_person_span(start: int, end: int, person_spans, strict: bool = False) -> bool:
-    for a, b in person_spans:
+    """True when a person's name (spans sorted by start) overlaps text[start:end] (strict)
+    or, of the names overlapping it, the first covers it."""
+    for a, b in spans_within(person_spans, start, end):
         if a < end and start < b:
             return True if strict else (a <= start and end <= b)
     return False
+
+
+def _union(spans: Iterable[tuple[int, int]]) -> _SpanSet:
+    """Possibly overlapping spans as one set of disjoint spans (for overlap tests)."""
+    merged: list[list[int]] = []
+    for a, b in sorted(spans):
+        if merged and a < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    union = _SpanSet()
+    union.starts = [a for a, _ in merged]
+    union.ends = [b for _, b in merged]
+    return union
 
 
 def _capitalised_run_before(text: str, position: int) -> int | None:
@@ -415,6 +544,8 @@ def _capitalised_run_before(text: str, position: int) -> int | None:
         word = match.group(1)
         if word in ("The", "A", "An", "In", "On", "Of", "By", "And") or word.endswith(("’s", "'s")):
             break
+        if word[0].isdigit() and _AMOUNT_OR_DATE.match(word):
+            break  # "In 2016 Respublika newspaper", "fined 3 million tenge Tribuna newspaper"
         cursor = cursor - len(segment) + match.start(1)
         start = cursor
     return start
@@ -438,6 +569,8 @@ def _name_after(text: str, position: int) -> tuple[int, str]:
         token = match.group().rstrip(".,")
         if token in ("In", "On", "The", "A") or not token:
             break
+        if token[0].isdigit() and _AMOUNT_OR_DATE.match(text, match.start()):
+            break  # "the newspaper Sayasat 3 million tenge": a name stops before an amount
         end = match.start() + len(token)
         if token.endswith(("’s", "'s")):
             end -= 2
@@ -478,13 +611,20 @@ def _person_mentions(text, entities, outlets, exclude) -> list[Mention]:
     ]
     accepted = [candidates[i] for i in sorted(chosen)]
     accepted += _role_named(text, entities, blocked, words)
+    accepted += _suffix_named(text, entities, blocked, accepted, words)
     accepted += _repeated_surnames(text, accepted, entities, blocked_set)
     canon = Canon([e.canonical or n for e, n in accepted if len(fold(n).split()) > 1] +
                   [e.canonical or n for e, n in accepted])
     mentions = []
+    deciders = set()  # people named once as judge or prosecutor are so in every mention
+    for entity, name in accepted:
+        before = text[max(0, entity.start - 40) : entity.start]
+        if words.decider_before.search(before):
+            deciders.add(canon(entity.canonical or name))
     for entity, name in accepted:
         canonical = canon(entity.canonical or name)
-        official = bool(words.official_before.search(text[max(0, entity.start - 40) : entity.start]))
+        official = canonical in deciders or bool(
+            words.official_before.search(text[max(0, entity.start - 40) : entity.start]))
         mentions.append(Mention(entity.start, entity.end, Party(canonical, "person"), None, official,
                                 guess_gender(canonical)))
     unique = {(m.start, m.end): m for m in mentions}
@@ -505,13 +645,59 @@ def _repeated_surnames(text, accepted, entities, blocked: _SpanSet) -> list[tupl
         if not taken.overlaps(a, b):
             taken.add(a, b)
     found = []
-    for match in re.finditer(alternation(surnames), text):
-        a, b = match.span()
+    for a, b in _find_words(text, surnames):
         if taken.overlaps(a, b) or blocked.overlaps(a, b):
             continue
-        name = match.group()
+        name = text[a:b]
         found.append((Entity(label="PERSON", text=name, start=a, end=b, canonical=surnames[name]), name))
     return found
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _find_words(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Spans of `re.finditer(alternation(words), text)` (whole words, the longest first,
+    left to right, not overlapping), in time linear in the text for any number of words:
+    a word of word characters only must be the whole run of them where it stands (a
+    dict lookup); the few with a hyphen or apostrophe are tried by their first letters.
+
+    >>> t = "Kozlov met Kozlova; MrKozlov and Kozlov-Smith, Al-Farabi."
+    >>> [t[a:b] for a, b in _find_words(t, ["Kozlov", "Kozlova", "Al-Farabi", "Al"])]
+    ['Kozlov', 'Kozlova', 'Kozlov', 'Al-Farabi']
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    if not ordered:
+        return []
+    plain = {w for w in ordered if all(_is_word_char(c) for c in w)}
+    marked: dict[str, list[str]] = {}  # first two letters -> words with other characters, longest first
+    for word in ordered:
+        if word not in plain:
+            marked.setdefault(word[:2], []).append(word)
+    if not all(_is_word_char(w[0]) for w in ordered) or any(len(key) < 2 for key in marked):
+        return [m.span() for m in re.finditer(alternation(ordered), text)]
+    initials = "".join(sorted({w[0] for w in ordered}))
+    spans = []
+    cursor = 0
+    for match in re.finditer(r"(?<!\w)[" + re.escape(initials) + r"]\w*", text):
+        at = match.start()
+        if at < cursor:
+            continue
+        best = match.group() if match.group() in plain else ""
+        for word in marked.get(text[at : at + 2], ()):
+            if len(word) <= len(best):
+                break
+            end = at + len(word)
+            if text.startswith(word, at) and (
+                (end < len(text) and _is_word_char(text[end])) != _is_word_char(word[-1])
+            ):
+                best = word
+                break
+        if best:
+            spans.append((at, at + len(best)))
+            cursor = at + len(best)
+    return spans
 
 
 def _name_shaped(name: str, words: _Words) -> bool:
@@ -538,7 +724,7 @@ def _looks_like_person(text, entity: Entity, name: str, surnames: set[str], word
 
 def _role_named(text, entities, blocked, words: _Words) -> list[tuple[Entity, str]]:
     """Names the NER missed, right after a role noun: "blogger Aibolat Bukenov"."""
-    taken = [(e.start, e.end) for e in entities] + list(blocked)
+    taken = _union([(e.start, e.end) for e in entities] + list(blocked))
     found = []
     for match in re.finditer(r"\b[a-z][a-z-]+[,\s]\s?(?=[A-Z])", text):
         if not words.roles.search(text[max(0, match.start() - 30) : match.end()]):
@@ -559,12 +745,49 @@ def _role_named(text, entities, blocked, words: _Words) -> list[tuple[Entity, st
             continue
         start, end = tokens[0].start(), tokens[-1].end()
         name = text[start:end]
-        if any(start < b and a < end for a, b in taken) or not _name_shaped(name, words):
+        if taken.overlaps(start, end) or not _name_shaped(name, words):
             continue
         if not words.suffix.search(fold(name).split()[-1]):
             continue
         found.append((Entity(label="PERSON", text=name, start=start, end=end), name))
-        taken.append((start, end))
+        taken.add(start, end)
+    return found
+
+
+_SUFFIX_NAME = re.compile(
+    r"(?<![\w’'-])[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?\s(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?\s)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
+    r"(?![\w’'-])")
+_NAME_STOPS = frozenset(
+    "The In On At By A An And But For From As If When After Before Since During Under With Without Of To "
+    "Its His Her Their This That These Those Both Judge Police Court President Prosecutor".split())
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'-]*\s$")
+
+
+def _suffix_named(text, entities, blocked, accepted, words: _Words) -> list[tuple[Entity, str]]:
+    """Names the NER missed or cut, by their shape: two or three capitalised words, the
+    last a surname ("police detained Asya Tulesova", where the NER saw only "Asya"), not
+    part of a longer capitalised phrase and not overlapping a person found otherwise."""
+    people = _union([(e.start, e.end) for e, _ in accepted] +
+                    [(e.start, e.end) for e in entities if e.label == "PERSON"] + list(blocked))
+    others = sorted((e.start, e.end) for e in entities if e.label != "PERSON")
+    found = []
+    for match in _SUFFIX_NAME.finditer(text):
+        start, end = match.span()
+        tokens = match.group().split()
+        if tokens[0] in _NAME_STOPS or any(t in words.org_words or t in words.not_names for t in tokens):
+            continue
+        surname = fold(tokens[-1])
+        if len(surname) < 5 or surname.endswith("ian") or not words.suffix.search(surname):
+            continue  # "Central Asian", "Norwegian": adjectives, not surnames
+        if people.overlaps(start, end) or text[end : end + 2][1:2].isupper() and text[end : end + 1] == " ":
+            continue
+        if _CAPITALISED_BEFORE.search(text, max(0, start - 40), start):
+            continue
+        # An entity of another label may sit inside the name ("Asya" as a place), not across it.
+        if any(not (start <= a and b <= end) for a, b in spans_within(others, start, end)):
+            continue
+        found.append((Entity(label="PERSON", text=match.group(), start=start, end=end), match.group()))
+        people.add(start, end)
     return found
 
 
@@ -687,7 +910,9 @@ class Discourse:
 
     def defendant(self, position: int) -> Party | None:
         for at, party in reversed(self.defendants):
-            if self.article_start <= at <= position:
+            if at < self.article_start or at < position - DEFENDANT_REACH:
+                break  # noted sentence by sentence: all earlier ones are further back
+            if at <= position:
                 return party
         return None
 
@@ -702,6 +927,8 @@ class Discourse:
         (best, n), *rest = counts.most_common(2) + [(None, 0)]
         return best if n >= 3 and n > rest[0][1] else None
 
+
+DEFENDANT_REACH = 30_000  # how far back a suit under way is remembered
 
 _DEFENDANT_CUE = re.compile(
     r"\b(?:lawsuits?|suits?|claims?|complaints?|cases?)\s(?:was\s|were\s|had\sbeen\s)?(?:filed\s|brought\s)?against\s"

@@ -11,14 +11,17 @@ parties through `parties.Discourse`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from kzx.extract.layout import clause_of
-from kzx.extract.lexicon import compile_pattern, load_rows
-from kzx.extract.parties import Discourse, Party, Referent, is_coordination
+from kzx.extract.layout import clause_of, spans_within
+from kzx.extract.lexicon import compile_pattern, fold_case, load_rows, pattern_words, spans_holding
+from kzx.extract.parties import (Discourse, Party, Referent, is_coordination, names_relation, relation_end,
+                                   relation_of_before)
 
 DEFAULT_WINDOW = 250
+CONTEXT_REACH = 30_000  # how far back "upheld the ruling" looks for the decision it speaks of
 SUBJECT_REACH = 300  # how far back a subject may stand
 OBJECT_REACH = 250  # how far ahead an object may stand
 
@@ -38,6 +41,8 @@ class TriggerSpec:
     carrying_out: bool
     inherit: tuple[str, ...]
     separate: bool
+    confirms: bool
+    restates: bool
     penalty: str | None
     order: int
 
@@ -62,6 +67,8 @@ def trigger_specs() -> tuple[TriggerSpec, ...]:
             carrying_out=bool(row.get("carrying_out")),
             inherit=tuple(row.get("inherit", ())),
             separate=bool(row.get("separate")),
+            confirms=bool(row.get("confirms")),
+            restates=bool(row.get("restates")),
             penalty=row.get("penalty"),
             order=order,
         )
@@ -104,8 +111,11 @@ _MODAL = re.compile(
 )
 _DECISION = re.compile(
     r"\b(?:ruled|decided|decision|ordered|decreed|sanctioned|authori[sz]ed|agreed|resolved|verdict)\b", re.I)
-# "the convicted Aliyev", "the detained activist X": a participle used as an adjective.
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|their|its|our|two|three|other)\s$", re.I)
+# "the convicted Aliyev", "the detained activist X", "the wife of jailed activist X", "in support
+# of imprisoned journalist X": a participle used as an adjective.
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|these|those|his|her|their|its|our|two|three|other"
+    r"|of|for|about|with|from|against|including|among)\s$", re.I)
 _CLAUSE_END_OF_BLOCK = re.compile(r",\s(?:who|which)\b", re.I)
 
 
@@ -120,11 +130,33 @@ def blocked_zones(text: str, clause_spans: list[tuple[int, int]]) -> list[tuple[
     return zones
 
 
-def find_candidates(text: str, clause_spans: list[tuple[int, int]], start: int, end: int) -> list[Candidate]:
-    """Trigger matches of the sentence text[start:end] that may state a decision."""
-    zones = blocked_zones(text, clause_spans)
-    found = []
+# ---------------------------------------------------------------- prefilter
+
+def likely_specs(text: str, spans: list[tuple[int, int]], lowered: str | None = None) -> list[tuple[TriggerSpec, ...]]:
+    """For each span of `text` (sorted, not overlapping), the trigger rows that may match in it.
+
+    A row is left out only where none of its required words occurs: one pass over the
+    text per word instead of one regex pass per row and sentence.
+    """
+    lowered = fold_case(text) if lowered is None else lowered
+    rows: list[list[TriggerSpec]] = [[] for _ in spans]
+    found_at: dict[str, list[int]] = {}
     for spec in trigger_specs():
+        held = spans_holding(lowered, pattern_words(spec.pattern), spans, found_at)
+        for index in range(len(spans)) if held is None else sorted(held):
+            rows[index].append(spec)
+    return [tuple(row) for row in rows]
+
+
+def find_candidates(text: str, clause_spans: list[tuple[int, int]], start: int, end: int,
+                    specs: Sequence[TriggerSpec] | None = None) -> list[Candidate]:
+    """Trigger matches of the sentence text[start:end] that may state a decision.
+
+    `specs` narrows the rows tried (see `likely_specs`); all rows by default.
+    """
+    zones: list[tuple[int, int]] | None = None
+    found = []
+    for spec in trigger_specs() if specs is None else specs:
         if spec.context and not spec.context.search(text, start, end):
             continue
         if spec.unless and spec.unless.search(text, start, end):
@@ -139,6 +171,8 @@ def find_candidates(text: str, clause_spans: list[tuple[int, int]], start: int, 
                 if close is None:
                     continue
                 candidate.close_start, candidate.close_end = close.span()
+            if zones is None:
+                zones = blocked_zones(text, clause_spans)
             if _states_no_decision(text, candidate, clause, zones):
                 continue
             if spec.agent and not spec.agent.search(text, clause[0], match.start()):
@@ -218,7 +252,7 @@ class SlotResolver:
     def _without_dates(self, start: int, end: int) -> str:
         """text[start:end] with dates (and the 'on'/'in' before them) blanked."""
         chars = list(self.text[start:end])
-        for a, b in self.date_spans:
+        for a, b in spans_within(self.date_spans, start, end):
             for i in range(max(a, start), min(b, end)):
                 chars[i - start] = " "
         return re.sub(r"\b(?:on|in|since|by)\s+(?=\s|$)", " ", "".join(chars))
@@ -329,21 +363,53 @@ class SlotResolver:
         if not referents:
             return []
         last = len(referents) - 1
-        if not self.subject_gap_ok(referents[last].end, candidate.start, candidate.spec.possessive):
+        gap_start = referents[last].end
+        relation = relation_end(self.text, gap_start)
+        if relation is not None and last > 0 and \
+                re.fullmatch(r"\s?,\s?", self.text[referents[last - 1].end : referents[last].start]):
+            # "Talgat Ayanov, Max Bokayev's associate, was sentenced": the apposition is skipped.
+            last, gap_start = last - 1, relation
+        if not self.subject_gap_ok(gap_start, candidate.start, candidate.spec.possessive):
             return []
         if not self._fits(candidate.spec, referents[last]):
             return []
         return self._chain_back(referents, last)
 
+    def past_relation(self, referents: list[Referent], i: int) -> int | None:
+        """The referent a decision is about when referents[i] may be a possessive: itself,
+        or the relation named after it ("Max Bokayev's associate, Talgat Ayanov"); None
+        when the relation is not named ("Bokayev's lawyer")."""
+        while True:
+            end = relation_end(self.text, referents[i].end)
+            if end is None:
+                return i
+            if i + 1 < len(referents) and names_relation(self.text, end, referents[i + 1].start):
+                i += 1
+                continue
+            return None
+
     def object(self, candidate: Candidate, clause: tuple[int, int]) -> list[Referent]:
         start = candidate.stop
         referents = self.index_referents(start, min(clause[1], start + OBJECT_REACH))
+        return self._first_object(candidate.spec, referents, start)
+
+    def _first_object(self, spec: TriggerSpec, referents: list[Referent], start: int) -> list[Referent]:
+        """The first referent after `start` that fits, and those listed with it."""
         for i, referent in enumerate(referents):
-            if not self._fits(candidate.spec, referent):
+            if not self._fits(spec, referent):
                 continue
             if not self.object_gap_ok(start, referent.start):
                 return []
-            return self._chain_forward(referents, i)
+            if relation_of_before(self.text, start, referent.start):
+                # "the lawyer of Max Bokayev, Amanzhol Mukhamejanov": the relation, where named.
+                if i + 1 < len(referents) and names_relation(self.text, referent.end, referents[i + 1].start):
+                    i += 1
+                else:
+                    return []
+            named = self.past_relation(referents, i)
+            if named is None or not self._fits(spec, referents[named]):
+                return []
+            return self._chain_forward(referents, named)
         return []
 
     def between(self, candidate: Candidate) -> list[Referent]:
@@ -370,13 +436,7 @@ class SlotResolver:
         if not match:
             return []
         referents = self.index_referents(match.end(), min(end, match.end() + OBJECT_REACH))
-        for i, referent in enumerate(referents):
-            if not self._fits(spec, referent):
-                continue
-            if not self.object_gap_ok(match.end(), referent.start):
-                return []
-            return self._chain_forward(referents, i)
-        return []
+        return self._first_object(spec, referents, match.end())
 
     def index_referents(self, start: int, end: int) -> list[Referent]:
         """Referring words in text[start:end]; "the akim" that names nobody earlier is left out."""
@@ -419,7 +479,7 @@ def resolve_candidate(resolver: SlotResolver, candidate: Candidate, clause: tupl
     elif slot == "suit":
         referents, parties = _suit(resolver, candidate, clause)
     elif slot == "context":
-        parties = _context(candidate, recent, resolver.discourse.article_start)
+        parties = _context(candidate, recent, max(resolver.discourse.article_start, candidate.start - CONTEXT_REACH))
     if referents:
         parties, candidate.party_spans = resolver.resolve_all(referents)
     if not parties and slot in ("subject", "object", "between"):
@@ -501,10 +561,11 @@ def _suit(resolver: SlotResolver, candidate: Candidate, clause) -> tuple[list[Re
     return [], [party] if party else []
 
 
-def _context(candidate: Candidate, recent: list[Candidate], article_start: int) -> list[Party]:
-    """An appeal that changes an award: the party of the last decision of the inherited kind."""
+def _context(candidate: Candidate, recent: list[Candidate], floor: int) -> list[Party]:
+    """An appeal that changes an award: the party of the last decision of the inherited kind
+    (in the article, and not before `floor`)."""
     for previous in reversed(recent):
-        if previous.start < article_start:
+        if previous.start < floor:
             break
         if previous.verdict in candidate.spec.inherit:
             return list(previous.parties)
