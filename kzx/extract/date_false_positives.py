@@ -19,21 +19,15 @@ Every regex here is linear: bounded repetitions, no nested quantifiers.
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
-PATTERNS_DIR = Path(__file__).resolve().parents[2] / "models" / "patterns"
-
-
-def _load_jsonl(name: str) -> list[dict]:
-    with (PATTERNS_DIR / name).open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+from kzx.extract.lexicon import load_rows
 
 
-_WORDS = {row["family"]: row["words"] for row in _load_jsonl("date_false_positives.jsonl")}
-_CUES = {row["kind"]: row["words"] for row in _load_jsonl("date_cues.jsonl")}
-_MONTHS = _load_jsonl("months.jsonl")
+
+_WORDS = {row["family"]: row["words"] for row in load_rows("date_false_positives.jsonl")}
+_CUES = {row["kind"]: row["words"] for row in load_rows("date_cues.jsonl")}
+_MONTHS = load_rows("months.jsonl")
 
 
 def _alternation(words: list[str]) -> str:

@@ -60,29 +60,22 @@ from __future__ import annotations
 import bisect
 import calendar
 import itertools
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from kzx.extract import date_false_positives as fp
+from kzx.extract.lexicon import load_rows, trie_regex
 from kzx.records import DateMention
 
-PATTERNS_DIR = Path(__file__).resolve().parents[2] / "models" / "patterns"
-
-
-def _load_jsonl(name: str) -> list[dict]:
-    with (PATTERNS_DIR / name).open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 # --------------------------------------------------------------------------- data
 
-_MONTH_ROWS = _load_jsonl("months.jsonl")
-_CUES = {row["kind"]: row["words"] for row in _load_jsonl("date_cues.jsonl")}
-_HEADINGS = _load_jsonl("year_headings.jsonl")
+_MONTH_ROWS = load_rows("months.jsonl")
+_CUES = {row["kind"]: row["words"] for row in load_rows("date_cues.jsonl")}
+_HEADINGS = load_rows("year_headings.jsonl")
 
 _MONTH_OF: dict[str, int] = {}
 _FULL_EN: list[str] = []
@@ -96,30 +89,6 @@ for _row in _MONTH_ROWS:
         _ABBR_EN += [v for f in _row["abbr"] for v in (f, f.upper())]
     else:
         _OTHER += [v for f in _row["full"] for v in (f, f.capitalize())]
-
-
-def trie_regex(forms: Sequence[str]) -> str:
-    """One regex for many literal forms, factored by common prefixes (fast to scan).
-
-    >>> trie_regex(["June", "Jun", "July"])
-    'Ju(?:ly|n(?:e)?)'
-    """
-    trie: dict = {}
-    for form in forms:
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(c) + build(sub) for c, sub in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
-        return body + "?" if ends else body
-
-    return build(trie)
 
 
 def _alternation(words: Sequence[str]) -> str:

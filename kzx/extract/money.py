@@ -55,20 +55,13 @@ Choices where the brief left room (also in the module tests):
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
+from kzx.extract.lexicon import load_rows, trie_regex
 from kzx.records import MoneyMention
 
-PATTERNS_DIR = Path(__file__).resolve().parents[2] / "models" / "patterns"
-
-
-def _load_jsonl(name: str) -> list[dict]:
-    with (PATTERNS_DIR / name).open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def _key(form: str) -> str:
@@ -78,10 +71,10 @@ def _key(form: str) -> str:
 
 # --------------------------------------------------------------------------- data
 
-_CURRENCIES = _load_jsonl("currencies.jsonl")
-_SCALES = _load_jsonl("scales.jsonl")
-_NUMBER_WORDS = {row["word"]: row for row in _load_jsonl("number_words.jsonl")}
-_HEDGES = {_key(row["phrase"]): row for row in _load_jsonl("money_hedges.jsonl")}
+_CURRENCIES = load_rows("currencies.jsonl")
+_SCALES = load_rows("scales.jsonl")
+_NUMBER_WORDS = {row["word"]: row for row in load_rows("number_words.jsonl")}
+_HEDGES = {_key(row["phrase"]): row for row in load_rows("money_hedges.jsonl")}
 
 _SCALE_OF: dict[str, int] = {}  # key of a scale word -> power of ten
 for _row in _SCALES:
@@ -139,33 +132,6 @@ WORDS = (
     rf"(?i:\b(?:an?\s+)?(?:{_NW})(?:(?:\s+and\s+|\s+|-)(?:an?\s+)?(?:{_NW})){{0,8}}\b)"
 )
 
-
-
-def trie_regex(forms: list[str]) -> str:
-    """One regex for many literal forms, factored by common prefixes so that a
-    match attempt costs one branch per character instead of one per form.
-
-    >>> trie_regex(["tenge", "tenges", "tg"])
-    't(?:enge(?:s)?|g)'
-    >>> bool(re.fullmatch(trie_regex(["$", "US$", "USD"]), "US$"))
-    True
-    """
-    trie: dict = {}
-    for form in forms:
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(char) + build(sub) for char, sub in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie)
 
 
 def _variants(form: str) -> set[str]:
