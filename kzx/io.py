@@ -83,7 +83,8 @@ def _expand(arg: str, pattern: str) -> Iterator[Source]:
         return
     path = Path(arg)
     if path.is_dir():
-        files = sorted(p for p in path.rglob(pattern) if p.is_file())
+        # Broken links are kept so that the read stage reports them by name.
+        files = sorted(p for p in path.rglob(pattern) if p.is_file() or _broken_link(p))
         for file in files:
             yield Source(str(file), file.relative_to(path).with_suffix("").as_posix())
         return
@@ -100,6 +101,10 @@ def _expand(arg: str, pattern: str) -> Iterator[Source]:
     if path.exists():
         raise InputError(f"{arg}: not a regular file or directory")
     raise InputError(f"{arg}: no such file or directory")
+
+
+def _broken_link(path: Path) -> bool:
+    return path.is_symlink() and not path.exists()
 
 
 def read_bytes(source: Source) -> bytes:

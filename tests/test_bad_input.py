@@ -97,9 +97,13 @@ def test_links_that_go_nowhere_are_reported_and_loops_do_not_hang(tmp_path):
     os.symlink(folder / "loop_a.txt", folder / "loop_b.txt")
     os.symlink(folder / "loop_b.txt", folder / "loop_a.txt")
     os.symlink(folder, folder / "self")  # a directory loop
-    result, records, _ = run(folder)
+    result, records, errors = run(folder)
     assert result.exit_code == 0
     assert [r["doc_id"] for r in records] == ["good"]
+    reasons = {e["source"].rsplit("/", 1)[-1]: e["reason"] for e in errors}
+    assert set(reasons) == {"dangling.txt", "loop_a.txt", "loop_b.txt"}
+    assert all(e["stage"] == "read" for e in errors)
+    assert "No such file" in reasons["dangling.txt"] and "symbolic links" in reasons["loop_a.txt"]
 
 
 def test_a_directory_of_many_files(tmp_path):
