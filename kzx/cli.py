@@ -297,6 +297,7 @@ def eval_command(
 ) -> None:
     """Score output against gold annotations; exit 1 when a figure is below its threshold."""
     from kzx.evaluate import check_thresholds, load_gold, render_table, score
+    from kzx.table import read_records
 
     if not gold.is_dir():
         raise fail(f"{gold}: not a directory of gold files")
@@ -305,13 +306,10 @@ def eval_command(
     gold_docs = load_gold(gold)
     if not gold_docs:
         raise fail(f"{gold}: no *.gold.json files")
-    records = []
-    with predictions.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise fail(f"{predictions}:{number}: not JSON ({exc})") from None
+    try:
+        records = list(read_records(predictions))
+    except ValueError as exc:
+        raise fail(str(exc)) from None
     scores = score(gold_docs, records)
     if as_json:
         typer.echo(json.dumps(scores, indent=2, ensure_ascii=False, default=str))

@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
+from kzx.table import penalty_label
+
 MONEY_KINDS = {"fine", "administrative_fine", "damages"}
 _TIMEX = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 
@@ -194,9 +196,7 @@ def _timeline(records: list[dict], outcomes: list[tuple[int, int, dict]]) -> str
 def _outcome_table(records: list[dict], outcomes: list[tuple[int, int, dict]]) -> str:
     rows = []
     for d, i, o in outcomes:
-        penalties = "; ".join(
-            " ".join(str(p[k]) for k in ("kind", "duration", "amount", "currency") if p.get(k)) for p in o.get("penalties", [])
-        )
+        penalties = "; ".join(penalty_label(p) for p in o.get("penalties", []))
         cells = [o.get("date") or "", o["person"], o["verdict"], o.get("court") or "", "; ".join(o.get("charges", [])), penalties]
         evidence = html.escape(o["evidence"]["text"][:160])
         rows.append(

@@ -6,6 +6,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from kzx.table import penalty_label
+
 # One style per kind, shared with the legend.
 STYLES = {
     "outcome": "underline red",
@@ -41,10 +43,7 @@ def outcome_table(record: dict) -> Table:
     for column in ("person", "verdict", "court", "date", "charges", "penalties"):
         table.add_column(column, overflow="fold")
     for outcome in record.get("outcomes", []):
-        penalties = "; ".join(
-            " ".join(str(p[k]) for k in ("kind", "duration", "amount", "currency") if p.get(k))
-            for p in outcome.get("penalties", [])
-        )
+        penalties = "; ".join(penalty_label(p) for p in outcome.get("penalties", []))
         table.add_row(
             outcome["person"], outcome["verdict"], outcome.get("court") or "",
             outcome.get("date") or "", "; ".join(outcome.get("charges", [])), penalties,

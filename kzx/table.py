@@ -64,7 +64,7 @@ def _rows_of(record: dict, kind: str) -> Iterator[dict]:
             }
             if kind == "outcomes":
                 yield {**base, "charges": outcome.get("charges", []),
-                       "penalties": "; ".join(_penalty_label(p) for p in outcome.get("penalties", []))}
+                       "penalties": "; ".join(penalty_label(p) for p in outcome.get("penalties", []))}
             else:
                 for penalty in outcome.get("penalties", []):
                     yield {**base, **penalty}
@@ -78,11 +78,11 @@ def _rows_of(record: dict, kind: str) -> Iterator[dict]:
                "sentence_text": text[sentence["start"] : sentence["end"]].strip() if sentence else None}
 
 
-def _penalty_label(penalty: dict) -> str:
+def penalty_label(penalty: dict) -> str:
     """
-    >>> _penalty_label({"kind": "prison", "duration": "P4Y"})
+    >>> penalty_label({"kind": "prison", "duration": "P4Y"})
     'prison P4Y'
-    >>> _penalty_label({"kind": "fine", "amount": "113450", "currency": "KZT"})
+    >>> penalty_label({"kind": "fine", "amount": "113450", "currency": "KZT"})
     'fine 113450 KZT'
     """
     parts = [penalty["kind"], penalty.get("duration"), penalty.get("amount"), penalty.get("currency")]
