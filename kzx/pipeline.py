@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from kzx import __version__
 from kzx.clean import Cleaned, clean
 from kzx.config import PipelineConfig
-from kzx.extract.dates import find_dates
+from kzx.extract.dates import find_dates, heading_year
 from kzx.extract.money import find_money
 from kzx.extract.outcomes import find_outcomes
 from kzx.extract.people import find_entities
@@ -153,7 +153,9 @@ def extract_fields(document: Document) -> dict:
         for e in doc.ents
         if e.label_ == "DATE"
     ]
-    sections = list(cleaned.sections)
+    sections = [
+        s.model_copy(update={"year": heading_year(text[s.start : s.end])}) for s in cleaned.sections
+    ]
     locate = _Locator(cleaned, sentences, sections)
     entities = locate.all(find_entities(document.parts, text))
     money = locate.all(find_money(text))

@@ -93,7 +93,9 @@ class Section(_Model):
     title: str | None
     start: int = Field(ge=0)
     end: int = Field(ge=0)
-    year: int | None = Field(None, description="the year the section's narrative is anchored to")
+    year: int | None = Field(
+        None, description="the year the section's title or heading says it covers, if it says"
+    )
 
 
 class Sentence(_Model):

@@ -131,3 +131,14 @@ def test_eval_on_missing_gold_dir(tmp_path):
     (tmp_path / "p.jsonl").write_text("")
     result = runner.invoke(app, ["eval", str(tmp_path / "p.jsonl"), "--gold", str(tmp_path / "nogold")])
     assert result.exit_code == 2 and "nogold" in result.stderr
+
+
+def test_sections_carry_the_year_their_heading_states(tmp_path):
+    (tmp_path / "r.txt").write_text(
+        "Country Reports on Human Rights Practices for 2016\n\n"
+        "On May 17, authorities detained protesters in Almaty.\n"
+    )
+    result = runner.invoke(app, ["extract", str(tmp_path / "r.txt"), "-o", "-", "--workers", "1"])
+    record = json.loads(result.stdout)
+    assert [s["year"] for s in record["sections"]] == [2016]
+    assert [d["value"] for d in record["dates"] if d["text"] == "May 17"] == ["2016-05-17"]
