@@ -170,14 +170,6 @@ FIND = {
          [("50,000 Tenges (2,500 Norwegian Kroner, 260 Euros, or 350 US Dollars)", "50000", "KZT", "350",
            False, "exact", None, None)]),
     ],
-    "Forum 18 style (several equivalents in one parenthesis)": [
-        ("fined Baptist Pyotr Sadovsky 101,000 Tenge (about 1,850 Norwegian Kroner, 210 Euros or 265 US Dollars) for",
-         [("101,000 Tenge (about 1,850 Norwegian Kroner, 210 Euros or 265 US Dollars)", "101000", "KZT", "265",
-           True, "exact", None, None)]),
-        ("a fine of 50,000 Tenges (2,500 Norwegian Kroner, 260 Euros, or 350 US Dollars).",
-         [("50,000 Tenges (2,500 Norwegian Kroner, 260 Euros, or 350 US Dollars)", "50000", "KZT", "350",
-           False, "exact", None, None)]),
-    ],
     "made-up, other sources": [
         ("The court ordered him to pay 1 000 000 тенге in damages.",
          [("1 000 000 тенге", "1000000", "KZT", None, False, "exact", None, None)]),

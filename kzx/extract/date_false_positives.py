@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from kzx.extract.lexicon import load_rows
+from kzx.extract.lexicon import load_rows, phrase_alternation
 
 
 
@@ -31,9 +31,8 @@ _MONTHS = load_rows("months.jsonl")
 
 
 def _alternation(words: list[str]) -> str:
-    """Regex alternation of phrases, longest first, any white space between words."""
-    forms = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in forms)
+    """Phrases with any white space between their words."""
+    return phrase_alternation(words, gap=r"\s+")
 
 
 _NUM_WORD = (

@@ -66,7 +66,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kzx.extract import date_false_positives as fp
-from kzx.extract.lexicon import load_rows, trie_regex
+from kzx.extract.lexicon import load_rows, phrase_alternation, trie_regex
 from kzx.records import DateMention
 
 
@@ -91,11 +91,6 @@ for _row in _MONTH_ROWS:
         _OTHER += [v for f in _row["full"] for v in (f, f.capitalize())]
 
 
-def _alternation(words: Sequence[str]) -> str:
-    forms = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(r"\s{1,3}".join(re.escape(p) for p in w.split()) for w in forms)
-
-
 # ----------------------------------------------------------------- regex pieces
 
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
@@ -113,12 +108,12 @@ PART = (
 )
 PERIOD = (
     rf"(?<![^\W\d_])(?:[Tt]he\s{{1,2}})?(?:"
-    rf"(?:{_alternation(_CUES['period_order'])})\s{{1,2}}(?:[a-z]{{1,12}}\s{{1,2}})?"
-    rf"(?:{_alternation(_CUES['period_unit'])})\s{{1,2}}of"
-    rf"|(?:{_alternation(_CUES['season'] + [s.capitalize() for s in _CUES['season']])})(?:\s{{1,2}}of)?"
+    rf"(?:{phrase_alternation(_CUES['period_order'])})\s{{1,2}}(?:[a-z]{{1,12}}\s{{1,2}})?"
+    rf"(?:{phrase_alternation(_CUES['period_unit'])})\s{{1,2}}of"
+    rf"|(?:{phrase_alternation(_CUES['season'] + [s.capitalize() for s in _CUES['season']])})(?:\s{{1,2}}of)?"
     rf")\s{{1,2}}(?:the\s{{1,2}}year\s{{1,2}})?"
 )
-REL_YEAR = _alternation(_CUES["relative_year"])
+REL_YEAR = phrase_alternation(_CUES["relative_year"])
 
 # Anchors: where a candidate can start (literal prefixes: fast scans).
 _DIGIT_ANCHOR = re.compile("|".join(f"{d}[0-9]*" for d in "0123456789"))
@@ -144,7 +139,7 @@ _AT_DIGIT = re.compile(
 _PART_BEFORE = re.compile(rf"(?:{PART})$")
 _PERIOD_BEFORE = re.compile(rf"(?:{PERIOD})$")
 _BARE_CUE_BEFORE = re.compile(
-    rf"(?<![^\W\d_])(?P<cue>(?i:{_alternation(_CUES['bare_month_cue'] + _CUES['bare_month_article_cue'] + _CUES['unanchored_qualifier'])}))\s{{1,2}}$"
+    rf"(?<![^\W\d_])(?P<cue>(?i:{phrase_alternation(_CUES['bare_month_cue'] + _CUES['bare_month_article_cue'] + _CUES['unanchored_qualifier'])}))\s{{1,2}}$"
 )
 _LIST_BEFORE = re.compile(r"\s{0,2}(?:,|,?\s{0,2}(?:and|or|to|through|until|-|–|—))\s{0,2}")
 _ARTICLE_NEXT_OK = re.compile(r"\s{1,2}(?!(?:of|for|to|and|or)\b)[a-z]")
@@ -165,7 +160,7 @@ _UNANCHORED_CUES = {w.lower() for w in _CUES["unanchored_qualifier"]}
 _ARTICLE_CUES = {w.lower() for w in _CUES["bare_month_article_cue"]}
 _STRICT_MAY_CUES = {w.lower() for w in _CUES["bare_month_cue"]} - {"on", "to", "this"}
 _HEADING_PATTERNS = [(row, re.compile(row["pattern"], re.IGNORECASE)) for row in _HEADINGS]
-_PUB_CUE = re.compile(rf"(?i:\b(?:{_alternation(_CUES['publication_cue'])})\b)|©")
+_PUB_CUE = re.compile(rf"(?i:\b(?:{phrase_alternation(_CUES['publication_cue'])})\b)|©")
 _DATELINE_AFTER = re.compile(r"\s{0,2}(?:[–—]|--?\s|:)")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

@@ -120,6 +120,16 @@ def alternation(words) -> str:
     return r"\b(?:" + "|".join(re.escape(w) for w in ordered) + r")\b"
 
 
+def phrase_alternation(words, gap: str = r"\s{1,3}") -> str:
+    """A regex alternation of phrases, longest first, `gap` between their words.
+
+    >>> print(phrase_alternation(["last year", "today"]))
+    last\\s{1,3}year|today
+    """
+    forms = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(gap.join(re.escape(part) for part in w.split()) for w in forms)
+
+
 # ---------------------------------------------------------------- literal prefilters
 #
 # Python's regex engine tries a case-insensitive pattern at every position of the
