@@ -294,9 +294,15 @@ def eval_command(
     thresholds: Annotated[
         Optional[Path], typer.Option("--thresholds", help="Thresholds JSON.", show_default=False)
     ] = None,
+    groups: Annotated[
+        Optional[Path],
+        typer.Option("--groups", help="TSV of `doc<TAB>group` lines: also score each group "
+                     "(e.g. tests/golden/genres.tsv).", show_default=False),
+    ] = None,
 ) -> None:
     """Score output against gold annotations; exit 1 when a figure is below its threshold."""
-    from kzx.evaluate import check_thresholds, load_gold, render_table, score
+    from kzx.evaluate import (check_thresholds, load_gold, load_groups, render_groups,
+                              render_table, score, score_groups)
     from kzx.table import read_records
 
     if not gold.is_dir():
@@ -311,10 +317,19 @@ def eval_command(
     except ValueError as exc:
         raise fail(str(exc)) from None
     scores = score(gold_docs, records)
+    if groups is not None:
+        try:
+            scores["groups"] = score_groups(gold_docs, records, load_groups(groups))
+        except (OSError, ValueError) as exc:
+            raise fail(str(exc)) from None
     if as_json:
         typer.echo(json.dumps(scores, indent=2, ensure_ascii=False, default=str))
     else:
         Console().print(render_table(scores))
+        if groups is not None:
+            console = Console()
+            console.width = max(console.width, 132)  # one line per group, even in a pipe
+            console.print(render_groups(scores["groups"]))
     threshold_file = thresholds or DEFAULT_THRESHOLDS
     if thresholds is not None and not threshold_file.is_file():
         raise fail(f"{threshold_file}: no such file")

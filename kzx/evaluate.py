@@ -38,10 +38,35 @@ TITLES = frozenset(
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
+# Areas a gold file's `scope` may name; penalties follow outcomes, and the shares
+# checked on matched money and dates follow money and dates.
+SCOPE_AREAS = ("boilerplate", "keep", "duplicates", "persons", "money", "dates", "outcomes")
+_SCOPED = {
+    "penalties": "outcomes", "money_usd": "money", "money_approximate": "money",
+    "dates_year_ok": "dates", "dates_year_wrong": "dates", "dates_year": "dates",
+}
+
+
 def load_gold(directory: Path) -> list[dict]:
-    """Every `*.gold.json` in `directory`, sorted by file name."""
-    paths = sorted(Path(directory).glob("*.gold.json"))
+    """Every `*.gold.json` in `directory` and its subdirectories, sorted by path."""
+    paths = sorted(Path(directory).rglob("*.gold.json"))
     return [json.loads(path.read_text(encoding="utf-8")) for path in paths]
+
+
+def gold_scope(gold: dict) -> frozenset[str]:
+    """The areas a gold file annotates: its `scope`, or all of them.
+
+    >>> sorted(gold_scope({"scope": ["keep", "boilerplate"]}))
+    ['boilerplate', 'keep']
+    >>> len(gold_scope({})) == len(SCOPE_AREAS)
+    True
+    """
+    scope = gold.get("scope")
+    return frozenset(SCOPE_AREAS if scope is None else scope)
+
+
+def in_scope(area: str, scope: frozenset[str]) -> bool:
+    return _SCOPED.get(area, area) in scope
 
 
 def squeeze(text: str) -> str:
@@ -141,17 +166,40 @@ def outcome_key(outcome: dict) -> tuple[str, str]:
     return surname(outcome.get("person")), "convicted" if verdict == "sentenced" else verdict
 
 
+_DURATION = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?")
+
+
+def duration_value(duration: str) -> tuple[int, int] | str:
+    """An ISO 8601 duration as (months, days), so that equal lengths compare equal;
+    a text it cannot read stays as it is (upper-cased).
+
+    >>> duration_value("P18M") == duration_value("P1Y6M"), duration_value("P2W")
+    (True, (0, 14))
+    >>> duration_value("P1M") == duration_value("P30D")
+    False
+    """
+    text = str(duration).upper()
+    match = _DURATION.fullmatch(text)
+    if not match or text == "P":
+        return text
+    years, months, weeks, days = (int(part or 0) for part in match.groups())
+    return 12 * years + months, 7 * weeks + days
+
+
 def penalty_rows(outcomes: list[dict]) -> list[tuple[str, str, Any]]:
-    """(person, kind, duration or amount) for every penalty of every outcome.
+    """(person, kind, duration or amount) for every penalty of every outcome;
+    durations by value.
 
     >>> penalty_rows([{"person": "A B", "penalties": [{"kind": "fine", "amount": "10"}]}])
     [('A B', 'fine', Decimal('10'))]
+    >>> penalty_rows([{"person": "A B", "penalties": [{"kind": "prison", "duration": "P1Y6M"}]}])
+    [('A B', 'prison', (18, 0))]
     """
     rows = []
     for outcome in outcomes:
         for penalty in outcome.get("penalties") or []:
             duration = penalty.get("duration")
-            measure = str(duration).upper() if duration else to_decimal(penalty.get("amount"))
+            measure = duration_value(duration) if duration else to_decimal(penalty.get("amount"))
             rows.append((str(outcome.get("person") or ""), str(penalty.get("kind") or ""), measure))
     return rows
 
@@ -384,11 +432,15 @@ def share(hits: int, total: int, empty: float = 1.0) -> dict:
 
 
 def figures(counts: dict[str, Counter]) -> dict:
-    result = {area: prf(*(counts[area][key] for key in ("tp", "fp", "fn"))) for area in PRF_AREAS}
+    """Figures of every area; an area without counts (out of a gold file's scope)
+    scores as one with nothing to find."""
+    none: Counter = Counter()
+    result = {area: prf(*(counts.get(area, none)[key] for key in ("tp", "fp", "fn")))
+              for area in PRF_AREAS}
     for area in SHARE_AREAS:
         # With nothing to check, a share of failures is 0.0, not the 1.0 of a share of passes.
         empty = 0.0 if area in FAILURE_SHARES else 1.0
-        result[area] = share(counts[area]["hits"], counts[area]["total"], empty)
+        result[area] = share(counts.get(area, none)["hits"], counts.get(area, none)["total"], empty)
     return result
 
 
@@ -398,16 +450,20 @@ def source_name(source: str) -> str:
 
 
 def score_document(gold: dict, record: dict | None) -> dict:
-    """Counts, misses and spurious items of one gold document."""
+    """Counts, misses and spurious items of one gold document, in its scope:
+    an area the gold does not annotate counts neither hits nor false positives."""
     text = None if record is None else str(record.get("text") or "")
     record = record or {}
-    return merge(
+    result = merge(
         score_cleaning(gold, text),
         score_persons(gold.get("persons", []), record.get("entities") or []),
         score_money(gold.get("money", []), record.get("money") or []),
         score_dates(str(text or ""), gold.get("dates", []), record.get("dates") or []),
         score_outcomes(gold.get("outcomes", []), record.get("outcomes") or []),
     )
+    scope = gold_scope(gold)
+    return {key: {area: value for area, value in part.items() if in_scope(area, scope)}
+            for key, part in result.items()}
 
 
 def score(gold_docs: list[dict], records: list[dict]) -> dict:
@@ -427,8 +483,31 @@ def score(gold_docs: list[dict], records: list[dict]) -> dict:
         for area, counts in result["counts"].items():
             totals[area].update(counts)
         documents[gold["doc"]] = {**figures(result["counts"]), "has_record": record is not None,
+                                  "scope": sorted(gold_scope(gold)),
                                   "misses": result["misses"], "spurious": result["spurious"]}
     return {**figures(totals), "documents": documents}
+
+
+def load_groups(path: Path) -> dict[str, str]:
+    """Gold document name -> group, from a TSV of `doc<TAB>group` lines ('#' comments)."""
+    groups = {}
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        doc, tab, group = line.partition("\t")
+        if not tab or not group.strip():
+            raise ValueError(f"{path}:{number}: expected 'doc<TAB>group'")
+        groups[doc.strip()] = group.strip()
+    return groups
+
+
+def score_groups(gold_docs: list[dict], records: list[dict], groups: dict[str, str]) -> dict:
+    """`score` of each group's documents (documents not in `groups` form "other")."""
+    members: dict[str, list[dict]] = {}
+    for gold in gold_docs:
+        members.setdefault(groups.get(gold["doc"], "other"), []).append(gold)
+    return {name: {k: v for k, v in score(docs, records).items() if k != "documents"}
+            | {"documents_scored": len(docs)} for name, docs in members.items()}
 
 
 def lookup(scores: dict, path: str) -> Any:
@@ -474,6 +553,28 @@ def check_thresholds(scores: dict, thresholds: dict) -> list[str]:
             elif bound == "max" and value > limit + TOLERANCE:
                 failures.append(f"{path} = {value:.3f} is above the maximum {limit:.3f}")
     return failures
+
+
+GROUP_COLUMNS = (("persons", "f1"), ("money", "f1"), ("dates", "f1"), ("outcomes", "f1"),
+                 ("penalties", "f1"), ("boilerplate", "share"), ("keep", "share"),
+                 ("duplicates", "share"), ("dates_year_ok", "share"), ("dates_year_wrong", "share"))
+
+
+GROUP_HEADINGS = {"boilerplate": "boiler", "duplicates": "dupl", "penalties": "penalt",
+                  "dates_year_ok": "year_ok", "dates_year_wrong": "year_wr"}
+
+
+def render_groups(groups: dict) -> Table:
+    """One row per group: F1 of each area and the cleaning and year shares."""
+    table = Table(title="by group (F1; shares for cleaning and years)")
+    table.add_column("group", no_wrap=True)
+    table.add_column("docs", justify="right")
+    for area, _ in GROUP_COLUMNS:
+        table.add_column(GROUP_HEADINGS.get(area, area), justify="right", no_wrap=True)
+    for name, figures_ in groups.items():
+        table.add_row(name, str(figures_["documents_scored"]),
+                      *(f"{figures_[area][key]:.3f}" for area, key in GROUP_COLUMNS))
+    return table
 
 
 def render_table(scores: dict) -> Table:
