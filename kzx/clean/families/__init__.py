@@ -7,10 +7,10 @@ stay (`trim`). `run_families` writes the verdicts; families only decide.
 
 | family | name (`Removal.rule`) | covers |
 | --- | --- | --- |
-| TitleVariant | dedupe.repeated_title | a title printed twice, the second time extended |
-| LeadRepeat | dedupe.duplicate_paragraph | a lead sentence printed again at the start of the next paragraph |
 | Telegram | noise.telegram | telegram routing lines, date-time groups, handling captions |
 | PageFurniture | noise.page_furniture | running headers/footers (by repetition, per page with form feeds), page captions, pagers |
+| TitleVariant | dedupe.repeated_title | a title printed twice, the second time extended |
+| LeadRepeat | dedupe.duplicate_paragraph | a lead sentence printed again at the start of the next paragraph |
 | Metadata | noise.metadata | catalogue fields, identifiers, file sizes of mirror pages |
 | PrintedRecord | noise.printed_record | bracketed page/volume markers, rules, printer's imprint, From line |
 | SiteChrome | noise.site_chrome | players, reading time, paywall prompts, top navigation |
@@ -36,10 +36,10 @@ from kzx.clean.families.telegram import Telegram
 __all__ = ["FAMILIES", "Family", "Page", "run_families", "trim_edits"]
 
 FAMILIES: tuple[Family, ...] = (
-    TitleVariant(),
-    LeadRepeat(),
     Telegram(),
     PageFurniture(),
+    TitleVariant(),
+    LeadRepeat(),
     Metadata(),
     PrintedRecord(),
     SiteChrome(),

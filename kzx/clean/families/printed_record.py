@@ -30,13 +30,15 @@ _COLUMNS = re.compile(r"\s{3,}")
 
 def is_marker(text: str) -> bool:
     """
-    >>> [is_marker(t) for t in ("[Page E192]", "[ Country-by-Country Reports ]", "[GRAPHIC(S) NOT AVAILABLE IN TIFF FORMAT]")]
+    >>> [is_marker(t) for t in ("[Page E192]", "[ Country-by-Country Reports ]", "[GRAPHIC] [TIFF OMITTED]")]
     [True, True, True]
     >>> [is_marker(t) for t in ("[The ministry did not reply to a request for comment.]", "[1] See note.")]
     [False, False]
     """
-    m = _BRACKETED.fullmatch(text)
-    return bool(m) and not m.group(1).rstrip().endswith((".", "!", "?"))
+    groups = list(_BRACKETED.finditer(text))
+    if not groups or _BRACKETED.sub("", text).strip():
+        return False
+    return not any(m.group(1).rstrip().endswith((".", "!", "?")) for m in groups)
 
 
 @dataclass
