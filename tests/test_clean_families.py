@@ -66,6 +66,25 @@ def _goes(cleaned: Cleaned, line: str, rule: str) -> None:
 
 # --- every family ----------------------------------------------------------------
 
+def test_a_short_statement_under_a_repeated_title_keeps_its_paragraphs() -> None:
+    """A Russian embassy page: chrome in Russian, the title twice, two short paragraphs, related links."""
+    paragraphs = ["Посольство США с обеспокоенностью отмечает приговор, вынесенный 11 мая журналисту судом Сарыагашского района.",
+                  "Мы призываем власти Казахстана обеспечить соблюдение права на свободу выражения мнений."]
+    title = "Заявление посольства США в связи с приговором журналисту"
+    page = "\n".join(["Перейти к содержимому", "Поделиться", "Главная | Новости и события | Заявления", title,
+                      "5 МИНУТ ЧТЕНИЯ", "12 мая 2020 года", "", title, "", paragraphs[0], "", paragraphs[1], "",
+                      "Поделиться", "Facebook", "Twitter", "Читайте также",
+                      "Заявление по случаю Всемирного дня свободы печати",
+                      "Посол США встретился с представителями гражданского общества",
+                      "Навигация по сайту", "Политика конфиденциальности"])
+    cleaned = clean(page)
+    assert all(survives(cleaned, p) for p in paragraphs), cleaned.removals
+    assert squeeze(cleaned.text).count(squeeze(title)) == 1
+    for chrome in ("Перейти к содержимому", "Поделиться", "5 МИНУТ ЧТЕНИЯ", "Читайте также", "Навигация по сайту",
+                   "Всемирного дня свободы печати"):
+        assert not survives(cleaned, chrome), chrome
+
+
 def test_family_names_are_unique_and_documented() -> None:
     names = [f.name for f in FAMILIES]
     assert len(set(names)) == len(names)
@@ -87,6 +106,12 @@ METADATA_GOES = [
     ("Document #2011273\nTopics: Freedom of expression; Media\nCountries: Kazakhstan", "Topics: Freedom of expression; Media"),
     ("Название Доклад о правах человека\nДата03.02.2020\nРазмер48.2 Kb.\nФормат файлаpdf", "Формат файлаpdf"),
     ("Скачать 48.2 Kb.\n#412907", "#412907"),
+    ("Document #2089765", "Document #2089765"),
+    ("Date:2009 July 15, 10:21 (Wednesday)\nCanonical ID:09ASTANA1234_a\nOriginal Classification:UNCLASSIFIED\n"
+     "Handling Restrictions:-- Not Assigned --\nCharacter Count:4567\nLocator:TEXT ONLINE", "Canonical ID:09ASTANA1234_a"),
+    ("Reference ID\tCreated\tReleased\tClassification\tOrigin\n09ASTANA1234\t2009-07-15 10:21\t2011-08-30 01:44\tUNCLASSIFIED\tEmbassy Astana",
+     "09ASTANA1234 2009-07-15 10:21"),
+    ("Published:\n20 March 2023\nDocument type:\nPeriodical Report\nLanguage:\nEnglish", "Periodical Report"),
 ]
 METADATA_STAYS = [
     # "Subject:" in a quoted letter, in the middle of the text
@@ -240,6 +265,18 @@ def test_telegram_furniture_goes(line: str) -> None:
     assert rule_of(cleaned, line) in ("noise.telegram", "noise.furniture")
 
 
+def test_mirror_header_of_a_telegram_goes_and_subject_stays() -> None:
+    head = ("Viewing cable 07ASTANA2955, KAZAKHSTAN: OPPOSITION ACTIVIST SENTENCED\n\n"
+            "If you are new to these pages, please read an introduction on the structure of a cable as well as how "
+            "to discuss them with others. See also the FAQs\n\n"
+            "Reference ID\tCreated\tReleased\tClassification\tOrigin\n"
+            "07ASTANA2955\t2007-10-22 15:45\t2011-08-30 01:44\tUNCLASSIFIED//FOR OFFICIAL USE ONLY\tEmbassy Astana\n\n")
+    cleaned = clean(head + telegram())
+    assert survives(cleaned, SUBJECT) and survives(cleaned, PARA1)
+    assert not survives(cleaned, "Reference ID") and not survives(cleaned, "2007-10-22 15:45")
+    assert not survives(cleaned, "If you are new to these pages")
+
+
 @pytest.mark.parametrize("line", [SUBJECT, PARA1, PARA2, "ORDWAY"])
 def test_telegram_subject_and_paragraphs_stay(line: str) -> None:
     assert survives(clean(telegram()), line)
@@ -263,6 +300,8 @@ RECORD_GOES = [
     "______",
     "=======================================================================",
     "-----------------------------------------------------------------------",
+    "###",
+    "# # #",
     "From the Congressional Record Online through the Government Publishing Office [www.gpo.gov]",
     "U.S. GOVERNMENT PRINTING OFFICE",
     "WASHINGTON : 2011",
@@ -310,7 +349,6 @@ CHROME_GOES = [
     "5 мин чтения",
     "Your browser doesn't support HTML5",
     "Поделиться",
-    "Читайте также: Суд оштрафовал журналиста в Уральске",
     "Subscribe to continue reading",
 ]
 CHROME_STAYS = ["4 minutes later police arrived.", "Read the verdict of 12 May.", "Главная задача правозащитников"]
@@ -321,9 +359,20 @@ def test_site_chrome_goes(line: str) -> None:
     _goes(in_middle(line), line, "noise.site_chrome")
 
 
+def test_russian_read_also_line_is_a_teaser() -> None:
+    line = "Читайте также: Суд оштрафовал журналиста в Уральске"
+    _goes(in_middle(line), line, "noise.teaser")
+
+
 @pytest.mark.parametrize("line", CHROME_STAYS)
 def test_site_chrome_lookalikes_stay(line: str) -> None:
     assert survives(in_middle(line), line)
+
+
+def test_tag_list_under_a_tags_heading_goes() -> None:
+    cleaned = clean(f"{TITLE}\n\n{BODY}\n\n{BODY2}\n\nTAGS\n\nBureau of Democracy, Human Rights, and Labor\nKazakhstan\nReligious Freedom")
+    assert not survives(cleaned, "Religious Freedom") and not survives(cleaned, "Bureau of Democracy")
+    assert rule_of(cleaned, "Religious Freedom") == "noise.site_chrome"
 
 
 def test_navigation_block_at_the_top_goes() -> None:

@@ -88,7 +88,7 @@ def clean(raw: str, rules: Rules | None = None) -> Cleaned:
     units = segment(text1, rules.hyphen_prefixes, edges)
     page = Page(units, rules, source=text1, page_of=[bisect_right(feeds, u.start) for u in units])
     removed = judge(units, rules, page)
-    separators = {i for i, rule in removed.items() if rule == "dedupe.repeated_title"}
+    separators = {i for i, rule in removed.items() if rule == "dedupe.repeated_title" and i > page.body_start}
 
     joined, hyphens = _across_pages(text1, units, removed, page)
     second = layout_edits(text1, units, removed, joined) + hyphens
@@ -121,7 +121,8 @@ def judge(units: list[Unit], rules: Rules, page: Page | None = None) -> dict[int
     noise.find_category_label(units, rules, removed, dedupe.title_counts(units))
     noise.find_search_form(units, rules, removed)
     noise.find_teaser_lines(units, rules, removed)
-    separators = dedupe.find_repeated_titles(units, removed)
+    # A title printed twice above the article is not a separator between articles.
+    separators = {i for i in dedupe.find_repeated_titles(units, removed) if i > page.body_start}
     noise.find_comments(units, rules, removed, separators)
     noise.find_related(units, rules, removed, separators)
     dedupe.find_duplicate_paragraphs(units, removed)

@@ -103,10 +103,10 @@ class Letterhead(Family):
             goes.update(officer)
         seen_blocks = set()
         for i in contact:
-            block = tuple(j for j in page.block_of(i) if j in alive)
+            block = tuple(page.block_of(i))
             if block in seen_blocks:
                 continue
             seen_blocks.add(block)
             if len(block) >= 2 and 2 * sum(j in contact for j in block) >= len(block):
-                goes.update(j for j in block if len(page.text(j)) <= 200)
+                goes.update(j for j in block if j in alive and len(page.text(j)) <= 200)
         return sorted(goes)

@@ -22,6 +22,7 @@ _SEPARATED = re.compile(r"\s?[:|]")
 _SPACED = re.compile(r"\s*(?:[:|]|\s(?=[A-ZА-ЯЁ0-9\"“«(#]))")
 _GLUED = re.compile(r"[A-ZА-ЯЁ0-9#]")
 _SIZE = re.compile(r"(?<![\w.])[0-9]+(?:[.,][0-9]+)?\s?(?:[KMG]B|[KMG]b|[кКмМгГ][бБ])\b\.?")
+_SUBJECT = re.compile(r"(?:subject|subj|re|тема)\s?:", re.IGNORECASE)
 _IDENTIFIER = re.compile(r"#\s?[0-9]{3,}|(?:Document|Doc\.|ID|No\.)\s?#?\s?[0-9][\w/-]*")
 _COLON_FIELD = re.compile(r"[A-ZА-ЯЁ][\w.#/ -]{0,30}?:\s*\S.{0,100}")
 _PIPE_FIELD = re.compile(r"[^|]{1,30} \| .+")
@@ -44,8 +45,8 @@ class Metadata(Family):
         ...     "#303416", "Скачать 36.12 Kb.", "Dates differ by region.", "The court ruled.")]
         ['labelled', 'labelled', 'labelled', 'id', 'id', None, None]
         """
-        if len(text) > self.value_max:
-            return None
+        if len(text) > self.value_max or _SUBJECT.match(text):
+            return None  # a letter's or telegram's subject line is its title
         data = phrases("metadata.txt")
         if _IDENTIFIER.fullmatch(text) or (len(text) <= self.size_line_max and _SIZE.search(text)):
             return "id"
@@ -59,9 +60,43 @@ class Metadata(Family):
             return "shaped"
         return None
 
+    def label_only(self, text: str) -> bool:
+        """A label on a line of its own, its value on the next ("Published:" / "20 March 2023")."""
+        if len(text) > 40 or len(text.split()) > 4:
+            return False
+        return text.endswith(":") or self.listed(text)
+
+    def listed(self, text: str) -> bool:
+        key = text.rstrip(" :").casefold()
+        labels = phrases("metadata.txt")
+        return any(key == label.casefold() for kind in ("label-prefix", "spaced-label-prefix") for label in labels.entries(kind))
+
+    def label_row(self, text: str) -> bool:
+        """The header row of a record's table: three or more labels and nothing else
+        ("Reference ID Created Released Classification Origin")."""
+        rest, found = text.casefold(), 0
+        labels = sorted({l.casefold() for kind in ("label-prefix", "spaced-label-prefix")
+                         for l in phrases("metadata.txt").entries(kind)}, key=len, reverse=True)
+        while rest:
+            label = next((l for l in labels if rest.startswith(l) and rest[len(l):len(l) + 1] in ("", " ", "\t")), None)
+            if label is None:
+                return False
+            rest, found = rest[len(label):].lstrip(), found + 1
+        return found >= 3
+
     def decide(self, page: Page) -> list[int]:
         alive = page.alive()
         kinds = {i: self.field(page.text(i)) for i in alive}
+        for k, i in enumerate(alive):
+            nxt = alive[k + 1] if k + 1 < len(alive) else None
+            if nxt is None or not (page.in_head(i) or page.in_tail(i)):
+                continue
+            value = page.text(nxt)
+            label = page.text(i)
+            if self.label_row(label) and len(value) <= 300 and not is_sentence(value):
+                kinds[i] = kinds[nxt] = "labelled"
+            elif kinds[nxt] is None and len(value) <= 160 and not is_sentence(value) and self.label_only(label):
+                kinds[i] = kinds[nxt] = "labelled" if self.listed(label) else (kinds[i] or "shaped")
         goes: list[int] = []
         k = 0
         while k < len(alive):
@@ -75,7 +110,8 @@ class Metadata(Family):
             edge = all(page.in_head(i) or page.in_tail(i) for i in run)
             labelled = sum(kinds[i] == "labelled" for i in run)
             if edge and ((len(run) >= self.run_min and labelled + sum(kinds[i] == "id" for i in run) >= 1)
-                         or (len(run) == 1 and kinds[run[0]] in ("labelled", "id") and _has_separator(page.text(run[0])))):
+                         or (len(run) == 1 and (kinds[run[0]] == "id" or
+                                                (kinds[run[0]] == "labelled" and _has_separator(page.text(run[0])))))):
                 goes.extend(run)
             k = j
         return goes
