@@ -134,6 +134,19 @@ def test_metadata_in_the_text_stays(line: str) -> None:
     assert survives(cleaned, line), cleaned.removals
 
 
+def test_short_real_sentence_next_to_metadata_stays() -> None:
+    cleaned = at_top("Publisher | Amnesty International |\nPublication Date | 2 May 2019 |\nHe was released on May 3.")
+    assert survives(cleaned, "He was released on May 3.") and not survives(cleaned, "Publication Date")
+
+
+def test_headings_in_capitals_stay() -> None:
+    page = "\n".join(["USCIRF 2020 ANNUAL REPORT", "KAZAKHSTAN", "TIER 2", "KEY FINDINGS", BODY,
+                      "RECOMMENDATIONS FOR U.S. POLICY", BODY2, "INTERNET FREEDOM", PARAGRAPHS[0]])
+    cleaned = clean(page)
+    for heading in ("KEY FINDINGS", "RECOMMENDATIONS FOR U.S. POLICY", "INTERNET FREEDOM", "TIER 2"):
+        assert survives(cleaned, heading), heading
+
+
 def test_title_that_starts_like_a_label_stays() -> None:
     cleaned = clean(f"Country Reports on Human Rights Practices for 2015 - Kazakhstan\n"
                     f"Publisher | United States Department of State |\nPublication Date | 13 April 2016 |\n\n{BODY}")
@@ -421,6 +434,13 @@ def test_mission_box_goes() -> None:
     assert not survives(cleaned, box) and rule_of(cleaned, box) == "noise.sidebar"
 
 
+def test_box_of_links_to_the_sites_resources_goes() -> None:
+    box = "KEY USCIRF RESOURCES & ACTIVITIES\n• Country Update: Religious Freedom Conditions in Kazakhstan\n• Press Release: USCIRF Delegation Travels to Kazakhstan"
+    cleaned = clean(f"{TITLE}\n\n{BODY}\n{box}\nBackground\n{BODY2}")
+    assert not survives(cleaned, "USCIRF Delegation Travels") and rule_of(cleaned, "USCIRF Delegation Travels") == "noise.sidebar"
+    assert survives(cleaned, "Background") and survives(cleaned, BODY2)
+
+
 def test_roster_in_capitals_goes() -> None:
     roster = "SENATE COMMISSIONERS\n\nJOHN DOE, Ohio,          RICHARD ROE, Texas,\nMARY MAJOR, Iowa,"
     cleaned = in_middle(roster)
@@ -446,6 +466,7 @@ def test_roster_names_printed_into_a_column_go() -> None:
 # --- noise.caption -----------------------------------------------------------------
 
 CAPTION_LINES = [
+    "FILE - Kazakh activist Max Bokayev speaks to journalists in Atyrau, Kazakhstan, May 17, 2016.",
     "Relatives wait outside the court in Aktau (AP Photo/Jane Doe)",
     "Активисты у здания суда в Алматы (Фото: Азаттык)",
     "Фото: Vlast.kz",
