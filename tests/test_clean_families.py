@@ -394,6 +394,11 @@ def test_navigation_block_at_the_top_goes() -> None:
     assert survives(cleaned, TITLE)
 
 
+def test_title_printed_twice_is_not_a_menu() -> None:
+    cleaned = clean(f"Kazakhstan Must Respect\nHuman Rights\n\nMarch 3, 2012\n\nKazakhstan Must Respect\n\n{BODY}")
+    assert survives(cleaned, "Kazakhstan Must Respect")
+
+
 def test_short_title_lines_in_the_text_stay() -> None:
     cleaned = in_middle("Press Releases\nPhoto Gallery")  # not at the top: headings of the article
     assert survives(cleaned, "Press Releases")
@@ -482,6 +487,12 @@ def test_news_photo_caption_under_the_title_goes() -> None:
     caption = "Activist Max Bokayev stands in a courtroom cage during a hearing in Atyrau, Kazakhstan, November 28, 2016."
     cleaned = clean(f"{TITLE}\n\n{caption}\n\n{BODY} {BODY2}\n\n{BODY2}")
     _goes(cleaned, caption, "noise.caption")
+
+
+def test_byline_with_a_dateline_under_the_title_stays() -> None:
+    byline = "Press Statement by Ned Price, Department Spokesperson, Washington, DC, January 5, 2022"
+    cleaned = clean(f"{TITLE}\n\n{byline}\n\n{BODY} {BODY2}\n\n{BODY2}")
+    assert survives(cleaned, byline)
 
 
 def test_sentences_like_captions_stay() -> None:

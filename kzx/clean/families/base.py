@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from pathlib import Path
 from typing import ClassVar
 
 from kzx.clean.rules import NOISE_DIR, PhraseList, Rules
@@ -135,14 +134,10 @@ class Page:
         return list(range(j, k + 1))
 
 
+@lru_cache(maxsize=32)
 def phrases(name: str) -> PhraseList:
     """A family's phrase file under models/noise/, loaded once."""
-    return _load(NOISE_DIR / name)
-
-
-@lru_cache(maxsize=32)
-def _load(path: Path) -> PhraseList:
-    return PhraseList.load(path)
+    return PhraseList.load(NOISE_DIR / name)
 
 
 class Family:

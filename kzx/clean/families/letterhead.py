@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kzx.clean.families.base import Family, Page, is_sentence, phrases
 
@@ -71,15 +72,16 @@ def is_officer(text: str) -> bool:
     return len(tokens) >= 2 and all(_NAME_TOKEN.fullmatch(t) for t in tokens) and sum(t[0].isupper() for t in tokens) >= 2
 
 
+@lru_cache(maxsize=1)
+def _roles_at_end() -> re.Pattern[str]:
+    roles = sorted(phrases("letterhead.txt").entries("roles"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(r) for r in roles) + r")$", re.IGNORECASE)
+
+
 def _ending_role(text: str) -> str | None:
-    folded = text.casefold()
-    best = None
-    for role in phrases("letterhead.txt").entries("roles"):
-        r = role.casefold()
-        if folded.endswith(r) and (len(folded) == len(r) or not folded[-len(r) - 1].isalnum()):
-            if best is None or len(role) > len(best):
-                best = role
-    return best
+    """The longest office that `text` ends with."""
+    match = _roles_at_end().search(text)
+    return match.group() if match else None
 
 
 @dataclass

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kzx.clean.families.base import Family, Page, is_sentence, phrases
 
@@ -47,11 +48,10 @@ class Metadata(Family):
         """
         if len(text) > self.value_max or _SUBJECT.match(text):
             return None  # a letter's or telegram's subject line is its title
-        data = phrases("metadata.txt")
         if _IDENTIFIER.fullmatch(text) or (len(text) <= self.size_line_max and _SIZE.search(text)):
             return "id"
         for kind, separated in (("spaced-label-prefix", _SPACED), ("label-prefix", _SEPARATED)):
-            label = _label(text, data.entries(kind))
+            label = _label(text, kind)
             if label is not None:
                 rest = text[len(label):]
                 if rest and (separated.match(rest) or _GLUED.match(rest) or _script_change(label[-1], rest[0])):
@@ -67,22 +67,14 @@ class Metadata(Family):
         return text.endswith(":") or self.listed(text)
 
     def listed(self, text: str) -> bool:
-        key = text.rstrip(" :").casefold()
-        labels = phrases("metadata.txt")
-        return any(key == label.casefold() for kind in ("label-prefix", "spaced-label-prefix") for label in labels.entries(kind))
+        return text.rstrip(" :").casefold() in _labels()[0]
 
     def label_row(self, text: str) -> bool:
         """The header row of a record's table: three or more labels and nothing else
         ("Reference ID Created Released Classification Origin")."""
-        rest, found = text.casefold(), 0
-        labels = sorted({l.casefold() for kind in ("label-prefix", "spaced-label-prefix")
-                         for l in phrases("metadata.txt").entries(kind)}, key=len, reverse=True)
-        while rest:
-            label = next((l for l in labels if rest.startswith(l) and rest[len(l):len(l) + 1] in ("", " ", "\t")), None)
-            if label is None:
-                return False
-            rest, found = rest[len(label):].lstrip(), found + 1
-        return found >= 3
+        if len(text) > 200:
+            return False
+        return bool(_labels()[1].fullmatch(text))
 
     def decide(self, page: Page) -> list[int]:
         alive = page.alive()
@@ -128,11 +120,21 @@ def _has_separator(text: str) -> bool:
     return ":" in text[:40] or "|" in text or text.startswith("#") or bool(_SIZE.search(text))
 
 
-def _label(text: str, labels: list[str]) -> str | None:
-    """The longest listed label that `text` starts with (case ignored)."""
-    folded = text.casefold()
-    best = None
-    for label in labels:
-        if folded.startswith(label.casefold()) and (best is None or len(label) > len(best)):
-            best = label
-    return text[:len(best)] if best else None
+@lru_cache(maxsize=1)
+def _labels() -> tuple[frozenset[str], re.Pattern[str], dict[str, re.Pattern[str]]]:
+    """Every label (case-folded); a row of three or more labels; the longest
+    label a line starts with, per section. Compiled once."""
+    data = phrases("metadata.txt")
+    kinds = ("label-prefix", "spaced-label-prefix")
+    every = sorted({label for kind in kinds for label in data.entries(kind)}, key=len, reverse=True)
+    alternation = "|".join(re.escape(label) for label in every)
+    row = re.compile(rf"(?:{alternation})(?:[ \t]+(?:{alternation})){{2,}}", re.IGNORECASE)
+    starts = {kind: re.compile("|".join(re.escape(label) for label in sorted(data.entries(kind), key=len, reverse=True)),
+                               re.IGNORECASE) for kind in kinds}
+    return frozenset(label.casefold() for label in every), row, starts
+
+
+def _label(text: str, kind: str) -> str | None:
+    """The longest label of section `kind` that `text` starts with (case ignored)."""
+    match = _labels()[2][kind].match(text)
+    return match.group() if match else None

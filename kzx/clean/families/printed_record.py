@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from kzx.clean.families.base import Family, Page, phrases
 
 _BRACKETED = re.compile(r"\[\[?\s?([^\[\]]{2,160}?)\s?\]\]?")
-_RULE = re.compile(r"\*(?: ?\*)*|[_=\-~–—]{3,}|#(?: ?#){2,}")  # "###" ends a press release
+_RULE = re.compile(r"\*(?: ?\*){0,40}|[_=\-~–—]{3,}|#(?: ?#){2,}")  # "###" ends a press release
 _PAGE_MARK = re.compile(r"\[\[?Page [A-Z]{0,2}[0-9]{1,6}\]\]?")
 _NOTE_AFTER_HEADING = re.compile(r"\s{2,}(\[[^\[\]]{3,160}\])\s*$")
 _FROM_LINE = re.compile(r"From (?:the )?[A-Z].{0,120}(?:\[(?:https?://)?www\.[^\]]+\]|https?://\S+|www\.\S+)")

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from kzx.clean.families.base import Family, Page, is_body, phrases
+from kzx.clean.noise import title_key
 
 _LINK = re.compile(r"[A-ZА-ЯЁ][\w’'-]*(?: (?:[A-ZА-ЯЁ&][\w’'-]*|and|of|и))?(?: [A-ZА-ЯЁ][\w’'-]*)?")
 
@@ -36,8 +37,10 @@ class SiteChrome(Family):
         if alive:
             block = [j for j in page.block_of(alive[0]) if j in alive]
             after = [j for j in alive if j > block[-1] and j not in gone]
+            later = {title_key(page.text(j)) for j in alive if j > block[-1]}
             if (len(block) >= self.nav_min and all(j in gone or self.is_link(page.text(j)) for j in block)
-                    and after and not is_body(page.text(after[0]))):
+                    and after and not is_body(page.text(after[0]))
+                    and not any(title_key(page.text(j)) in later for j in block)):  # a title printed again is no menu
                 goes.extend(j for j in block if j not in gone)
                 gone.update(block)
         rest = [i for i in alive if i not in gone]
