@@ -550,3 +550,27 @@ def test_read_stage_accepts_form_feeds() -> None:
 
     data = "\f".join(f"Page text number {n}, a line of a report." for n in range(40)).encode("utf-8")
     assert "\f" in decode(data).text
+
+
+def test_report_pdf_with_page_number_headers_and_a_two_line_footer() -> None:
+    """A State Department report as the PDF reader yields it: "KAZAKHSTAN 2" over each
+    page after the first, a two-line footer on every page, paragraphs running on."""
+    footer = ["Country Reports on Human Rights Practices for 2016",
+              "United States Department of State • Bureau of Democracy, Human Rights and Labor"]
+    pages = [
+        ["KAZAKHSTAN 2016 HUMAN RIGHTS REPORT", "", "On January 24, the Astana city court found the chief editor of",
+         "Central Asia Monitor newspaper Bigeldy Gabdullin guilty of extortion. The court sentenced"],
+        ["KAZAKHSTAN 2", "", "Gabdullin to five years of probation and banned him from journalism for five",
+         "years.", "", "Section 2. Respect for Civil Liberties", "", "Observers reported the government blocked access"],
+        ["KAZAKHSTAN 3", "", "to opposition websites during the campaign."],
+    ]
+    raw = "\f".join("\n".join(lines + [""] + footer) for lines in pages)
+    cleaned = clean(raw)
+    text = " ".join(cleaned.text.split())
+    assert "The court sentenced Gabdullin to five years of probation" in text, cleaned.text
+    assert "Observers reported the government blocked access to opposition websites" in text, cleaned.text
+    assert "Section 2. Respect for Civil Liberties\n\nObservers" in cleaned.text  # a heading is not joined
+    assert not re.search(r"KAZAKHSTAN [23]\b", cleaned.text)
+    assert "chief editor of Central Asia Monitor" in text
+    assert not survives(cleaned, footer[0]) and not survives(cleaned, footer[1])
+    assert cleaned.text.startswith("KAZAKHSTAN 2016 HUMAN RIGHTS REPORT")

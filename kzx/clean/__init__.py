@@ -90,7 +90,7 @@ def clean(raw: str, rules: Rules | None = None) -> Cleaned:
     removed = judge(units, rules, page)
     separators = {i for i, rule in removed.items() if rule == "dedupe.repeated_title" and i > page.body_start}
 
-    joined, hyphens = _across_pages(text1, units, removed, page)
+    joined, hyphens = _across_pages(units, removed, page, edges)
     second = layout_edits(text1, units, removed, joined) + hyphens
     for i, unit in enumerate(units):
         if i not in removed:
@@ -130,12 +130,16 @@ def judge(units: list[Unit], rules: Rules, page: Page | None = None) -> dict[int
 
 
 _CONTINUES = re.compile(r"[a-z,;]$|(?<=[a-z])-$")
+PARAGRAPH_PART_MIN = 80  # a part this long before a page break is a paragraph going on, not a heading
+LINE_PART_MIN = 50  # a line this long in a block at a page's edge is a wrapped line, not a heading
 
 
-def _across_pages(text: str, units: list[Unit], removed: dict[int, str], page: Page) -> tuple[dict[int, str], list[Edit]]:
+def _across_pages(units: list[Unit], removed: dict[int, str], page: Page,
+                  edges: frozenset[int]) -> tuple[dict[int, str], list[Edit]]:
     """Paragraphs that a page break cut: the part before the break ends
-    mid-sentence, the part after it starts in lower case, and only page
-    furniture (or the break itself) stands between them. They are joined
+    mid-sentence, the part after it goes on (in lower case, or after a long
+    part that cannot be a heading), and only page furniture, the break or a
+    line kept apart at the page's edge stands between them. They are joined
     with a space, or with nothing where a hyphen split a word (the hyphen goes).
     """
     joined: dict[int, str] = {}
@@ -147,10 +151,14 @@ def _across_pages(text: str, units: list[Unit], removed: dict[int, str], page: P
         if previous is not None:
             between = range(previous + 1, i)
             broke = page.page_of[previous] != page.page_of[i] or any(
-                removed.get(k) in ("noise.page_furniture", "noise.furniture") for k in between)
+                removed.get(k) in ("noise.page_furniture", "noise.furniture") for k in between) or (
+                unit.start in edges or units[previous].lines[-1][0] in edges)
             end = units[previous].text
+            # Lines of one block that only the page's edge kept apart are a wrapped paragraph's lines.
+            part_min = LINE_PART_MIN if unit.block == units[previous].block and not between else PARAGRAPH_PART_MIN
+            goes_on = unit.text[:1].islower() or (len(end) >= part_min and unit.text[:1].isupper())
             if broke:
-                if _CONTINUES.search(end) and unit.text[:1].islower():
+                if _CONTINUES.search(end) and goes_on:
                     if end.endswith("-"):
                         hyphens.append(Edit(units[previous].end - 1, units[previous].end, "", "repair.hyphenation"))
                         joined[i] = ""
@@ -162,9 +170,12 @@ def _across_pages(text: str, units: list[Unit], removed: dict[int, str], page: P
 
 def _page_edge_lines(text: str, feeds: list[int], lines: int = 2) -> frozenset[int]:
     """Starts of the lines next to each page break (`feeds`: where the form
-    feeds were, in `text`): where running headers and footers stand."""
+    feeds were, in `text`) and at both ends of a paged text: where running
+    headers and footers stand."""
     starts: set[int] = set()
-    for feed in feeds:
+    if not feeds:
+        return frozenset()
+    for feed in [0, *feeds, len(text)]:
         pos = feed
         for _ in range(lines):  # the last lines of the page before
             pos = text.rfind("\n", 0, max(0, pos - 1))
