@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 TIMEX3 = r"^(\d{4}|XXXX)(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 # ISO 8601 durations of whole years, months, weeks, days ("P5Y", "P7Y6M"); not bare "P".
@@ -96,6 +96,9 @@ class Section(_Model):
     year: int | None = Field(
         None, description="the year the section's title or heading says it covers, if it says"
     )
+    language: str | None = Field(
+        None, description="ISO 639-1 code, only where it differs from the record's language"
+    )
 
 
 class Sentence(_Model):
@@ -125,6 +128,9 @@ class Record(_Model):
     doc_id: str
     source: str
     encoding: str = "utf-8"
+    language: str | None = Field(
+        None, description="ISO 639-1 code of most of the text (en, ru, kk); null without letters"
+    )
     text: str
     entities: list[Entity] = []
     dates: list[DateMention] = []
