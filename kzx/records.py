@@ -103,6 +103,9 @@ class Section(_Model):
         None, ge=0, description="index of the section this one is a subsection of (a heading "
         "inside the same article); null for an article or the page's first section"
     )
+    language: str | None = Field(
+        None, description="ISO 639-1 code, only where it differs from the record's language"
+    )
 
 
 class DocumentDate(_Model):
@@ -147,6 +150,9 @@ class Record(_Model):
     doc_id: str
     source: str
     encoding: str = "utf-8"
+    language: str | None = Field(
+        None, description="ISO 639-1 code of most of the text (en, ru, kk); null without letters"
+    )
     text: str
     entities: list[Entity] = []
     dates: list[DateMention] = []

@@ -100,7 +100,7 @@ for _row in _MONTH_ROWS:
         _FULL_EN += [v for f in _row["full"] for v in (f, f.upper())]
         _ABBR_EN += [v for f in _row["abbr"] for v in (f, f.upper())]
     else:
-        _OTHER += [v for f in _row["full"] for v in (f, f.capitalize())]
+        _OTHER += [v for f in _row["full"] for v in (f, f.capitalize(), f.upper())]
 
 
 # ----------------------------------------------------------------- regex pieces
@@ -126,6 +126,9 @@ PERIOD = (
     rf")\s{{1,2}}(?:the\s{{1,2}}year\s{{1,2}})?"
 )
 REL_YEAR = phrase_alternation(_CUES["relative_year"])
+# Russian writes the word "year" after it: "в 2020 году", "12 апреля 2022 г."
+YEAR_WORD = rf"(?:\s{{1,2}}(?i:{phrase_alternation(_CUES['year_word'])})(?![^\W\d_]))"
+_RU_JOINS = phrase_alternation(_CUES["ru_range_connector"])
 
 # Anchors: where a candidate can start (literal prefixes: fast scans).
 _DIGIT_ANCHOR = re.compile("|".join(f"{d}[0-9]*" for d in "0123456789"))
@@ -136,17 +139,17 @@ _AT_MONTH = re.compile(
     rf"|(?P<md>(?P<md_m>{MONTH})\s{{0,2}}(?:the\s{{1,2}}(?=\d{{1,2}}\s?(?:st|nd|rd|th)))?"
     rf"(?P<md_d>{DAY})(?P<md_o>{ORDINAL})?(?![.,:]\d)"
     rf"(?:(?:,\s{{0,2}}|\s{{1,2}}(?:of\s{{1,2}})?)(?P<md_y>{YEAR})(?![.,]\d))?)"
-    rf"|(?P<my>(?P<my_m>{MONTH})\s{{0,2}}(?:of\s{{1,2}}|,\s{{0,2}})?(?P<my_y>{YEAR})(?![.,]\d))"
-    rf"|(?P<bm>{MONTH_FULL})"
+    rf"|(?P<my>(?P<my_m>{MONTH})\s{{0,2}}(?:of\s{{1,2}}|,\s{{0,2}})?(?P<my_y>{YEAR})(?![.,]\d){YEAR_WORD}?)"
+    rf"|(?P<bm>(?:{trie_regex(_FULL_EN + _OTHER)}){_NOT_LETTER_AFTER})"
 )
 _AT_DIGIT = re.compile(
     rf"(?P<iso>(?P<iso_y>{YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\w/]|[-.]\d))"
     rf"|(?P<nd>(?P<nd_d>{DAY})(?P<nd_s>[.-])(?P<nd_m>0?[1-9]|1[0-2])(?P=nd_s)(?P<nd_y>{YEAR})(?![\w%]|[.,/-]\d))"
     rf"|(?P<ns>(?P<ns_a>\d{{1,2}})/(?P<ns_b>\d{{1,2}})/(?P<ns_y>(?:19|20)\d\d|\d\d)(?!\d)(?![\w%]|[.,/-]\d))"
     rf"|(?P<dm>(?P<dm_d>{DAY})(?P<dm_o>{ORDINAL})?(?:(?:\s{{1,2}}of)?\s{{1,2}}(?P<dm_m>{MONTH})"
-    rf"(?:,?\s{{1,2}}(?P<dm_y>{YEAR})(?:\s{{1,2}}(?:года|г\.))?)?"
+    rf"(?:,?\s{{1,2}}(?P<dm_y>{YEAR}){YEAR_WORD}?)?"
     rf"|-(?P<dh_m>{MONTH})-(?P<dh_y>{YEAR})(?![\w%]|[.,/-]\d)))"
-    rf"|(?P<by>{YEAR})(?![\w%]|[.,]\d)"
+    rf"|(?P<by>{YEAR})(?![\w%]|[.,]\d|-(?:х|е|ых|ые)(?![^\W\d_])){YEAR_WORD}?"  # not "1990-х"
 )
 _PART_BEFORE = re.compile(rf"(?:{PART})$")
 _PERIOD_BEFORE = re.compile(rf"(?:{PERIOD})$")
@@ -161,12 +164,12 @@ _PAIR_TAIL = re.compile(
 )
 _PAIR_END_OK = re.compile(r"\s{0,2}[,.;:)]")
 _PAIR_HEAD = re.compile(
-    rf"(?<![\w.,/:-])(?P<d>{DAY})(?P<o>{ORDINAL})?\s{{0,2}}(?P<join>and|&|-|–|—|to)\s{{0,2}}$"
+    rf"(?<![\w.,/:-])(?P<d>{DAY})(?P<o>{ORDINAL})?\s{{0,2}}(?P<join>and|&|-|–|—|to|{_RU_JOINS})\s{{0,2}}$"
 )
 _JOIN_BETWEEN = re.compile(
-    r"\s{0,2}(?:,|,?\s{0,2}(?P<join>and|&|or|-|–|—|to|through|until|till))\s{0,2}"
+    rf"\s{{0,2}}(?:,|,?\s{{0,2}}(?P<join>and|&|or|-|–|—|to|through|until|till|{_RU_JOINS}))\s{{0,2}}"
 )
-_RANGE_JOINS = {"-", "–", "—", "to", "through", "until", "till"}
+_RANGE_JOINS = {"-", "–", "—", "to", "through", "until", "till", "по", "до"}
 _ANCHORABLE_REL = {" ".join(w.split()).lower() for w in _CUES["anchorable_relative_year"]}
 _UNANCHORED_CUES = {w.lower() for w in _CUES["unanchored_qualifier"]}
 _ARTICLE_CUES = {w.lower() for w in _CUES["bare_month_article_cue"]}
