@@ -22,8 +22,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from kzx.extract.layout import spans_within
 from kzx.extract.lexicon import alternation, compile_pattern, fold_case, gated_finditer, load_rows
+from kzx.extract.outcomes.layout import spans_within
+from kzx.extract.outcomes.limits import LIMITS
 from kzx.records import Entity
 
 
@@ -910,7 +911,7 @@ class Discourse:
 
     def defendant(self, position: int) -> Party | None:
         for at, party in reversed(self.defendants):
-            if at < self.article_start or at < position - DEFENDANT_REACH:
+            if at < self.article_start or at < position - LIMITS.defendant:
                 break  # noted sentence by sentence: all earlier ones are further back
             if at <= position:
                 return party
@@ -928,7 +929,6 @@ class Discourse:
         return best if n >= 3 and n > rest[0][1] else None
 
 
-DEFENDANT_REACH = 30_000  # how far back a suit under way is remembered
 
 _DEFENDANT_CUE = re.compile(
     r"\b(?:lawsuits?|suits?|claims?|complaints?|cases?)\s(?:was\s|were\s|had\sbeen\s)?(?:filed\s|brought\s)?against\s"
