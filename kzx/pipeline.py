@@ -26,7 +26,7 @@ from kzx.extract.money import find_money
 from kzx.extract.outcomes import find_outcomes
 from kzx.extract.people import find_entities
 from kzx.io import STDIN, AtomicLines, DecodeError, PartialLines, Source, decode, read_bytes
-from kzx.nlp import analyse, build_nlp, model_version
+from kzx.nlp import analyse, build_nlp, build_sentence_parser, model_version
 from kzx.records import ErrorRecord, Provenance, Record, Section, Sentence, Span
 
 
@@ -82,6 +82,7 @@ class Extractor:
     def __init__(self, config: PipelineConfig, nlp: Language | None = None):
         self.config = config
         self.nlp = nlp or build_nlp(config)
+        self.parse = build_sentence_parser(config)
         self.provenance = Provenance(
             kzx_version=__version__,
             pipeline=config.name,
@@ -123,7 +124,7 @@ class Extractor:
 
     def _finish(self, document: Document) -> Record | ErrorRecord:
         try:
-            fields = extract_fields(document)
+            fields = extract_fields(document, self.parse)
         except Exception as exc:
             return ErrorRecord(source=document.source.path, stage="extract", reason=_describe(exc))
         try:
@@ -138,7 +139,7 @@ class Extractor:
             return ErrorRecord(source=document.source.path, stage="validate", reason=str(exc))
 
 
-def extract_fields(document: Document) -> dict:
+def extract_fields(document: Document, parse=None) -> dict:
     cleaned = document.cleaned
     assert cleaned is not None
     text = cleaned.text
@@ -160,7 +161,7 @@ def extract_fields(document: Document) -> dict:
     entities = locate.all(find_entities(document.parts, text))
     money = locate.all(find_money(text))
     dates = locate.all(find_dates(text, [(s.start, s.end) for s in sections], ner_dates))
-    outcomes = find_outcomes(text, [(s.start, s.end) for s in sentences], entities, dates, money)
+    outcomes = find_outcomes(text, [(s.start, s.end) for s in sentences], entities, dates, money, parse)
     return {
         "text": text,
         "entities": entities,

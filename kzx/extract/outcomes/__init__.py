@@ -27,9 +27,10 @@ from collections.abc import Sequence
 from kzx.extract.outcomes.frame import Reader, to_outcome
 from kzx.extract.outcomes.merge import merge_frames
 from kzx.extract.outcomes.slots.date import shift_date
+from kzx.extract.outcomes.syntax import SentenceParser
 from kzx.records import DateMention, Entity, MoneyMention, Outcome
 
-__all__ = ["find_outcomes", "merge_frames", "shift_date"]
+__all__ = ["find_outcomes", "merge_frames", "read_outcomes", "shift_date"]
 
 
 def find_outcomes(
@@ -38,14 +39,23 @@ def find_outcomes(
     persons: Sequence[Entity],
     dates: Sequence[DateMention],
     money: Sequence[MoneyMention],
+    parse: SentenceParser | None = None,
 ) -> list[Outcome]:
     """The court outcomes stated in `text`, one per decision and party, in text order.
 
     `sentences` are sentence spans of `text`; `persons` the entities (PERSON
     with `canonical`, and ORG/GPE/MEDIA ones); `dates` and `money` the
-    normalised mentions. Evidence offsets index `text`.
+    normalised mentions. Evidence offsets index `text`. `parse`, when given, parses
+    the sentences that hold a decision word (syntax.py); without it only the surface
+    rules read the sentences.
     """
-    reader = Reader(text, sentences, persons, dates, money)
-    frames = reader.read()
-    return [to_outcome(text, frame) for frame in merge_frames(frames)]
+    return [outcome for outcome, _ in read_outcomes(text, sentences, persons, dates, money, parse)]
+
+
+def read_outcomes(text, sentences, persons, dates, money, parse=None) -> list[tuple[Outcome, list[str]]]:
+    """`find_outcomes` with, for each outcome, the rows that read it ("surface:N" is the
+    N-th row of outcome_triggers.jsonl, "syntax:ID" a dependency row): for `kzx show`
+    and debugging, without a change to the record."""
+    frames = merge_frames(Reader(text, sentences, persons, dates, money, parse).read())
+    return [(to_outcome(text, frame), list(dict.fromkeys(frame.readings))) for frame in frames]
 

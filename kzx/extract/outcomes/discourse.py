@@ -710,6 +710,18 @@ def _name_shaped(name: str, words: _Words) -> bool:
     return all(t[:1].isupper() and not any(c.isdigit() for c in t) for t in tokens if t not in ("de", "van", "von"))
 
 
+def person_name_shaped(name: str) -> bool:
+    """A name a person may have, though no entity says so: capitalised words, none a role,
+    an official title or an organisation word; one word only with a surname ending."""
+    words = _words()
+    if not _name_shaped(name, words) or not all(re.fullmatch(r"[^\W\d_][\w’'-]*", t) for t in name.split()):
+        return False
+    lowered = [t.lower() for t in name.split()]
+    if any(t in words.officials or words.roles.match(t + " ") for t in lowered):
+        return False
+    return len(lowered) > 1 or bool(words.suffix.search(lowered[0]))
+
+
 def _looks_like_person(text, entity: Entity, name: str, surnames: set[str], words: _Words) -> bool:
     tokens = fold(name).split()
     if not tokens or entity.label in ("NORP", "DATE", "MONEY", "CARDINAL", "LAW"):

@@ -12,18 +12,20 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
 
 from kzx.extract.lexicon import fold_case, spans_holding
-from kzx.extract.outcomes.discourse import Discourse, Party, PartyIndex, fold
+from kzx.extract.outcomes.discourse import Discourse, Party, PartyIndex, Referent, fold, person_name_shaped
 from kzx.extract.outcomes.layout import Layout, clause_of, clauses, lay_out, spans_within
 from kzx.extract.outcomes.limits import LIMITS
 from kzx.extract.outcomes.slots.charges import charges_and_span
 from kzx.extract.outcomes.slots.court import CourtMention, court_words, fill_court, find_courts
 from kzx.extract.outcomes.slots.date import fill_date
 from kzx.extract.outcomes.slots.penalties import WITH_PENALTIES, dedupe, fill_penalties, penalties_respectively
-from kzx.extract.outcomes.triggers import Candidate, SlotResolver, find_candidates, likely_specs, resolve_candidate
+from kzx.extract.outcomes.syntax import SentenceParser, SyntaxMatch, trigger_words
+from kzx.extract.outcomes.triggers import (Candidate, SlotResolver, TriggerSpec, find_candidates, likely_specs,
+                                          resolve_candidate, trigger_specs)
 from kzx.records import Evidence, Outcome, Penalty
 
 CONVICTION_FAMILY = {"convicted": "conviction", "sentenced": "conviction", "fined": "conviction"}
@@ -57,6 +59,7 @@ class Frame:
     article_small: bool = True  # short enough to be one story told over several paragraphs
     verdicts: set[str] = field(default_factory=set)
     dropped: bool = False
+    readings: list[str] = field(default_factory=list)  # the rows that read it (surface:N, syntax:id)
 
     @cached_property
     def key(self) -> str:
@@ -66,8 +69,13 @@ class Frame:
 class Reader:
     """Reads one document in order, keeping what later sentences refer back to."""
 
-    def __init__(self, text, sentences, persons, dates, money):
+    def __init__(self, text, sentences, persons, dates, money, parse: SentenceParser | None = None):
         self.text = text
+        self.parse = parse
+        # Names the parse may take as a party though no person mention covers them
+        # ("Authorities detained Zhanbolat Mamay", Mamay tagged a place): not organisations.
+        self.not_person_spans = sorted((e.start, e.end) for e in persons if e.label not in _NAME_LABELS)
+        self.unlisted: dict[str, Party] = {}  # last name -> a party only the parse found
         self.layout: Layout = lay_out(text, sentences)
         self.dates = sorted(dates, key=lambda d: d.start)
         self.date_starts = [d.start for d in self.dates]
@@ -92,20 +100,35 @@ class Reader:
     def read(self) -> list[Frame]:
         frames: list[Frame] = []
         specs = likely_specs(self.text, self.layout.sentences, self.lowered)
+        parsed = self._parse(specs)
         for (start, end), sentence_specs in zip(self.layout.sentences, specs):
             self.discourse.article_start = self.layout.article_start(start)
             self.discourse.read_sentence(start, end)
             if self.layout.is_headline(start):
                 continue  # "Kazakh Court Sentences Activist To Prison": the story tells it
-            frames += self.read_sentence(start, end, sentence_specs)
+            frames += self.read_sentence(start, end, sentence_specs, parsed.get(start, ()))
         return frames
 
-    def read_sentence(self, start: int, end: int, specs=None) -> list[Frame]:
+    def _parse(self, specs) -> dict[int, list[SyntaxMatch]]:
+        """Syntax matches of the sentences that hold a decision word, by sentence start."""
+        if self.parse is None:
+            return {}
+        words = _syntax_words()
+        chosen = [(a, b) for (a, b), found in zip(self.layout.sentences, specs)
+                  if (found or words.search(self.lowered, a, b)) and not self.layout.is_headline(a)]
+        if not chosen:
+            return {}
+        results = self.parse([self.text[a:b] for a, b in chosen])
+        return {a: [_shifted(m, a) for m in matches] for (a, _), matches in zip(chosen, results) if matches}
+
+    def read_sentence(self, start: int, end: int, specs=None, syntax: Sequence[SyntaxMatch] = ()) -> list[Frame]:
         text = self.text
         clause_spans = clauses(text, start, end)
         courts = self.courts[(start, end)]
         found = find_candidates(text, clause_spans, start, end, specs) if specs != () else []
         candidates = self._choose(found, clause_spans)
+        if syntax:
+            candidates = self._with_syntax(candidates, syntax, clause_spans)
         administrative = bool(_ADMINISTRATIVE.search(text, start, end))
         frames = []
         for i, candidate in enumerate(candidates):
@@ -142,7 +165,7 @@ class Reader:
                     told_before=candidate.spec.slot == "context",
                     joins=self._joins(candidate, party, candidates, clause),
                     article_small=self.layout.article_length(candidate.start) <= LIMITS.article_merge,
-                    verdicts={verdict},
+                    verdicts={verdict}, readings=[candidate.reading],
                 ))
             if candidate.verdict in ("suit_upheld", "suit_dismissed"):
                 for party in candidate.parties:
@@ -152,6 +175,66 @@ class Reader:
                 self.named_courts.append(court)
                 self.named_court_ends.append(court.end)
         return frames
+
+    def _with_syntax(self, candidates: list[Candidate], syntax: Sequence[SyntaxMatch],
+                     clause_spans) -> list[Candidate]:
+        """The surface reading, with what the tree adds: parties a surface row found no
+        way to (a relative clause, a long apposition, a name the NER missed) and the
+        coordinated parties of a decision the surface read for one of them."""
+        chosen = list(candidates)
+        for match in syntax:
+            parties, spans = self._syntax_parties(match)
+            if not parties:
+                continue
+            family = CONVICTION_FAMILY.get(match.verdict, match.verdict)
+            same = [c for c in chosen if CONVICTION_FAMILY.get(c.verdict, c.verdict) == family]
+            told = {p for c in same for p in c.parties}
+            new = [(p, s) for p, s in zip(parties, spans) if p not in told]
+            if not new:
+                continue
+            at = next((c for c in same if c.start < match.trigger[1] and match.trigger[0] < c.stop), None)
+            if at is not None:
+                at.parties += [p for p, _ in new]
+                at.party_spans += [s for _, s in new]
+                continue
+            candidate = Candidate(_syntax_spec(match.verdict), match.trigger[0], match.trigger[1],
+                                  parties=[p for p, _ in new], party_spans=[s for _, s in new],
+                                  verdict=match.verdict, rule=f"syntax:{match.rule}")
+            chosen.append(candidate)
+            self.accepted.append(candidate)
+            self.decided.setdefault(self.layout.paragraph(candidate.start), set()).update(candidate.parties)
+            self.discourse.note_group(candidate.parties, candidate.stop)
+        return sorted(chosen, key=lambda c: c.start)
+
+    def _syntax_parties(self, match: SyntaxMatch) -> tuple[list[Party], list[tuple[int, int]]]:
+        parties: list[Party] = []
+        spans: list[tuple[int, int]] = []
+        for span in match.parties:
+            if span.kind == "pronoun":
+                found = self.discourse.resolve(Referent(span.start, span.end, "pronoun", span.text))
+            else:
+                mentions = [m for m in self.index.mentions_in(span.start - LIMITS.name_overlap, span.end + LIMITS.name_overlap)
+                            if m.start < span.end and span.start < m.end and not m.official]
+                found = [m.party for m in mentions[:1]]
+                if not found and not _overlaps_any(self.not_person_spans, span.start, span.end):
+                    found = self._unlisted_person(span.text)
+            for party in found:
+                if party not in parties:
+                    parties.append(party)
+                    spans.append((span.start, span.end))
+        return parties, spans
+
+    def _unlisted_person(self, name: str) -> list[Party]:
+        """A party the parse names though the NER did not take it for a person ("Authorities
+        detained Zhanbolat Mamay"); later "Mamay" alone is the same person."""
+        last = fold(name).split()[-1] if name.split() else ""
+        if last in self.unlisted:
+            return [self.unlisted[last]]
+        if not person_name_shaped(name):
+            return []
+        party = Party(name, "person")
+        self.unlisted[last] = party
+        return [party]
 
     def _joins(self, candidate: Candidate, party: Party, candidates: Sequence[Candidate], clause) -> bool:
         """Damages or a ban that belong to a sentence: told with it in one sentence
@@ -256,6 +339,37 @@ def _evidence_span(text: str, clause: tuple[int, int], candidate: Candidate) -> 
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+_NAME_LABELS = {"PERSON", "GPE", "LOC"}
+
+
+@cache
+def _syntax_words() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, trigger_words()))) + r")\b")
+
+
+@cache
+def _syntax_spec(verdict: str) -> TriggerSpec:
+    """The trigger row a dependency match stands for: no surface pattern, no special role."""
+    return TriggerSpec(verdict=verdict, slot="syntax", pattern=re.compile(r"(?!)"), close=None, window=0,
+                       parties="any", agent=None, context=None, unless=None, possessive=False,
+                       carrying_out=False, inherit=(), separate=False, confirms=False, restates=False,
+                       penalty=None, order=len(trigger_specs()))
+
+
+def _shifted(match: SyntaxMatch, offset: int) -> SyntaxMatch:
+    return replace(
+        match,
+        trigger=(match.trigger[0] + offset, match.trigger[1] + offset),
+        parties=tuple(replace(p, start=p.start + offset, end=p.end + offset) for p in match.parties),
+        scope=(match.scope[0] + offset, match.scope[1] + offset),
+    )
+
+
+def _overlaps_any(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(spans, (start, start))
+    return any(a < end and start < b for a, b in spans[max(0, i - 1) : i + 2])
 
 
 def to_outcome(text: str, frame: Frame) -> Outcome:

@@ -24,6 +24,7 @@ class Limits:
     subject: int = 300  # how far back a subject may stand
     object: int = 250  # how far ahead an object may stand
     defendant: int = 30_000  # how far back a suit under way is remembered
+    name_overlap: int = 80  # how far around a parsed name its person mention is looked up
 
 
 LIMITS = Limits()

@@ -23,7 +23,7 @@ def merge_frames(frames: Sequence[Frame]) -> list[Frame]:
     - in one paragraph, same party and verdict family (convicted, sentenced and
       fined are one family), dates equal or one missing: "found X guilty ...
       The court sentenced X to five years";
-    - anywhere in one article (of at most LIMITS.article_merge characters), same party,
+    - anywhere in one article (of at most Limits.article_merge characters), same party,
       verdict and date; or one undated (not for suits: a person is often sued many times);
     - "he was released" after a ruling to release him is the ruling carried out;
     - an appeal that leaves a decision standing ("rejected his appeal", "upheld the
@@ -35,7 +35,7 @@ def merge_frames(frames: Sequence[Frame]) -> list[Frame]:
       "was also ordered to pay") are a penalty of that sentence.
 
     Frames are looked up by party, only back to the start of their article (of their
-    paragraph in an article too long to be one story), at most LIMITS.article_merge
+    paragraph in an article too long to be one story), at most Limits.article_merge
     characters and LIMITS.merge_lookback decisions of that party back: linear in the frames.
     """
     merged: list[Frame] = []
@@ -130,6 +130,7 @@ def _combine(target: Frame, frame: Frame) -> None:
     target.administrative = target.administrative or frame.administrative
     target.carrying_out = target.carrying_out and frame.carrying_out
     target.verdicts |= frame.verdicts
+    target.readings += frame.readings
 
 
 

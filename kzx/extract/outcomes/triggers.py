@@ -90,6 +90,11 @@ class Candidate:
     parties: list[Party] = field(default_factory=list)
     party_spans: list[tuple[int, int]] = field(default_factory=list)
     verdict: str = ""
+    rule: str = ""  # the row that read it: "syntax:<id>" for a dependency row, else the surface row
+
+    @property
+    def reading(self) -> str:
+        return self.rule or f"surface:{self.spec.order}"
 
     @property
     def stop(self) -> int:
