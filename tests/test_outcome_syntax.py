@@ -149,6 +149,121 @@ READS = [
     (OBJECT_WITH_JUDGE, {("sentenced", "Nurlan Alimov")}),  # the judge is the decider, not the party
 ]
 
+ARRESTED_ON_CHARGES = """
+Seitkazy NNP compound 1
+Matayev NNP nsubjpass 3
+was VBD auxpass 3
+arrested VBN ROOT 3
+in IN prep 3
+Almaty NNP pobj 4
+on IN prep 3
+charges NNS pobj 6
+of IN prep 7
+tax NN compound 10
+evasion NN pobj 8
+. . punct 3
+"""
+
+REPLACED_TERM = """
+a DT det 1
+court NN nsubj 2
+replaced VBD ROOT 2
+Narymbayev NNP poss 5
+’s POS case 3
+term NN dobj 2
+with IN prep 2
+restriction NN pobj 6
+. . punct 2
+"""
+
+SHARED_SUBJECT = """
+he PRP nsubj 1
+agreed VBD ROOT 1
+to IN prep 1
+a DT det 4
+bargain NN pobj 2
+and CC cc 1
+was VBD auxpass 7
+sentenced VBN conj 1
+. . punct 1
+"""
+
+INCLUDING = """
+a DT det 1
+court NN nsubj 2
+sentenced VBD ROOT 2
+five CD nummod 4
+individuals NNS dobj 2
+including VBG prep 4
+Baurzhan NNP compound 7
+Mairikhov NNP pobj 5
+to IN prep 2
+prison NN pobj 8
+. . punct 2
+"""
+
+RULING_THAT = """
+the DT det 1
+court NN nsubj 2
+issued VBD ROOT 2
+a DT det 4
+ruling NN dobj 2
+that IN mark 10
+Ardak NNP compound 7
+Ashim NNP nsubjpass 10
+should MD aux 10
+be VB auxpass 10
+placed VBN acl 4
+in IN prep 10
+a DT det 13
+hospital NN pobj 11
+. . punct 2
+"""
+
+SERVED_PART = """
+Zhovtis NNP nsubj 2
+had VBD aux 2
+served VBN ROOT 2
+two CD nummod 4
+years NNS dobj 2
+of IN prep 4
+a DT det 7
+sentence NN pobj 5
+. . punct 2
+"""
+
+ACCUSED_PASSIVE = """
+Duman NNP compound 1
+Mukhammedkarim NNP nsubjpass 3
+was VBD auxpass 3
+accused VBN ROOT 3
+of IN prep 3
+extremism NN pobj 4
+. . punct 3
+"""
+
+ARRESTED_FOR_DAYS = """
+Bekzat NNP compound 1
+Maksutkhan NNP nsubjpass 3
+was VBD auxpass 3
+arrested VBN ROOT 3
+for IN prep 3
+15 CD nummod 6
+days NNS pobj 4
+. . punct 3
+"""
+
+READS += [
+    (ARRESTED_ON_CHARGES, {("arrested", "Seitkazy Matayev"), ("charged", "Seitkazy Matayev")}),
+    (REPLACED_TERM, {("sentence_reduced", "Narymbayev")}),
+    (SHARED_SUBJECT, {("sentenced", "he")}),
+    (INCLUDING, {("sentenced", "Baurzhan Mairikhov")}),
+    (RULING_THAT, {("detained", "Ardak Ashim")}),
+    (SERVED_PART, {("convicted", "Zhovtis")}),
+    (ACCUSED_PASSIVE, {("charged", "Duman Mukhammedkarim")}),
+    (ARRESTED_FOR_DAYS, {("arrested", "Bekzat Maksutkhan"), ("sentenced", "Bekzat Maksutkhan")}),
+]
+
 
 @pytest.mark.parametrize("table,expected", READS, ids=[f"reads-{i}" for i in range(len(READS))])
 def test_rows_read_the_party_through_the_tree(table, expected):
@@ -245,6 +360,45 @@ COUNTERS = {
     "given no sentence": GIVEN_NO_SENTENCE, "served as": SERVED_AS,
 }
 
+ACCUSED_BY_A_PERSON = """
+Duvanov NNP nsubj 1
+accused VBD ROOT 1
+Nurlan NNP compound 3
+Alimov NNP dobj 1
+of IN prep 1
+lying NN pobj 4
+. . punct 1
+"""
+
+FEARED_HOSPITAL = """
+Ashim NNP nsubj 1
+feared VBD ROOT 1
+she PRP nsubjpass 5
+would MD aux 5
+be VB auxpass 5
+placed VBN ccomp 1
+in IN prep 5
+a DT det 8
+hospital NN pobj 6
+. . punct 1
+"""
+
+ASKED_TO_REPLACE = """
+lawyers NNS nsubj 1
+asked VBD ROOT 1
+the DT det 3
+court NN dobj 1
+to TO aux 5
+replace VB xcomp 1
+Narymbayev NNP poss 8
+’s POS case 6
+term NN dobj 5
+. . punct 1
+"""
+
+COUNTERS.update({"accused by a person": ACCUSED_BY_A_PERSON, "feared placement": FEARED_HOSPITAL,
+                 "asked to replace": ASKED_TO_REPLACE})
+
 
 @pytest.mark.parametrize("name", list(COUNTERS))
 def test_counter_examples_give_nothing(name):
@@ -285,3 +439,34 @@ def test_a_name_the_ner_took_for_a_place_is_a_party_through_the_parse():
 def test_an_organisation_is_no_party_through_the_parse():
     org = [Entity(label="ORG", text="Zhanbolat Mamay", start=21, end=36)]
     assert find_outcomes(SENTENCE, [(0, len(SENTENCE))], org, [], [], fake_parse) == []
+
+
+def test_an_administrative_arrest_read_by_the_tree_replaces_the_surface_arrest():
+    text = "Bekzat Maksutkhan was arrested for 15 days."
+    person = [Entity(label="PERSON", text="Bekzat Maksutkhan", start=0, end=17)]
+
+    def parse(texts):
+        return [[SyntaxMatch("sentenced-arrested-for-days", "sentenced", (22, 30),
+                             (PartySpan(0, 17, "name", "Bekzat Maksutkhan"),), (31, 42), overrides=True)]]
+
+    surface = find_outcomes(text, [(0, len(text))], person, [], [])
+    both = find_outcomes(text, [(0, len(text))], person, [], [], parse)
+    assert [o.verdict for o in surface] == ["arrested"]
+    assert [(o.verdict, [(p.kind, p.duration) for p in o.penalties]) for o in both] == [("sentenced", [("prison", "P15D")])]
+
+
+def test_both_stands_for_the_two_people_just_decided_about():
+    text = ("Abzal Dostiyarov was jailed for 20 days, while Bekzat Maksutkhan was jailed for 15 days. "
+            "Both were charged with violating the law on assemblies.")
+    people = [Entity(label="PERSON", text="Abzal Dostiyarov", start=0, end=16),
+              Entity(label="PERSON", text="Bekzat Maksutkhan", start=47, end=64)]
+    both_at = text.index("Both")
+    first = text.index(".") + 1
+
+    def parse(texts):
+        return [[SyntaxMatch("charged-passive", "charged", (10, 17), (PartySpan(0, 4, "both", "both"),),
+                             (0, len(t)))] if t.strip().startswith("Both") else [] for t in texts]
+
+    charged = [o.person for o in find_outcomes(text, [(0, first), (first + 1, len(text))], people, [], [], parse)
+               if o.verdict == "charged"]
+    assert both_at > first and charged == ["Abzal Dostiyarov", "Bekzat Maksutkhan"]

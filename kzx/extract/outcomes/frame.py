@@ -188,11 +188,17 @@ class Reader:
                 continue
             family = CONVICTION_FAMILY.get(match.verdict, match.verdict)
             same = [c for c in chosen if CONVICTION_FAMILY.get(c.verdict, c.verdict) == family]
-            told = {p for c in same for p in c.parties}
+            at = next((c for c in same if c.start < match.trigger[1] and match.trigger[0] < c.stop), None)
+            told = set(at.parties) if at is not None else {p for c in same for p in c.parties}
             new = [(p, s) for p, s in zip(parties, spans) if p not in told]
             if not new:
                 continue
-            at = next((c for c in same if c.start < match.trigger[1] and match.trigger[0] < c.stop), None)
+            if match.overrides:
+                # "was arrested for 15 days": the tree reads an administrative sentence
+                # where the surface read an arrest at the same words.
+                chosen = [c for c in chosen if not (c.start < match.trigger[1] and match.trigger[0] < c.stop
+                                                    and set(c.parties) <= set(parties))]
+                at = None
             if at is not None:
                 at.parties += [p for p, _ in new]
                 at.party_spans += [s for _, s in new]
@@ -212,17 +218,31 @@ class Reader:
         for span in match.parties:
             if span.kind == "pronoun":
                 found = self.discourse.resolve(Referent(span.start, span.end, "pronoun", span.text))
+            elif span.kind == "both":
+                found = self._last_two(span.start)
             else:
                 mentions = [m for m in self.index.mentions_in(span.start - LIMITS.name_overlap, span.end + LIMITS.name_overlap)
                             if m.start < span.end and span.start < m.end and not m.official]
                 found = [m.party for m in mentions[:1]]
-                if not found and not _overlaps_any(self.not_person_spans, span.start, span.end):
+                if not found and not _in_organisation(self.not_person_spans, span.start, span.end):
                     found = self._unlisted_person(span.text)
             for party in found:
                 if party not in parties:
                     parties.append(party)
                     spans.append((span.start, span.end))
         return parties, spans
+
+    def _last_two(self, position: int) -> list[Party]:
+        """The two people "both" stands for: the last two decided about in the paragraph."""
+        paragraph = self.layout.paragraph(position)
+        found: list[Party] = []
+        for candidate in reversed(self.accepted):
+            if self.layout.paragraph(candidate.start) != paragraph:
+                break
+            for party in reversed(candidate.parties):
+                if party not in found and party.kind == "person":
+                    found.append(party)
+        return found[:2][::-1] if len(found) >= 2 else []
 
     def _unlisted_person(self, name: str) -> list[Party]:
         """A party the parse names though the NER did not take it for a person ("Authorities
@@ -367,9 +387,11 @@ def _shifted(match: SyntaxMatch, offset: int) -> SyntaxMatch:
     )
 
 
-def _overlaps_any(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+def _in_organisation(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """True when text[start:end] lies in a non-person entity, unless it ends that entity
+    after a title the NER glued to it ("Department of Education Baurzhan Mairikhov")."""
     i = bisect.bisect_left(spans, (start, start))
-    return any(a < end and start < b for a, b in spans[max(0, i - 1) : i + 2])
+    return any(a < end and start < b and not (a < start and b == end) for a, b in spans[max(0, i - 2) : i + 2])
 
 
 def to_outcome(text: str, frame: Frame) -> Outcome:

@@ -34,6 +34,7 @@ DEPENDENCY_ROWS = "outcomes/dependency.jsonl"
 
 _RELATIVE = {"who", "whom", "that", "which"}
 _PRONOUNS = {"he", "him", "she", "her", "they", "them", "his", "their"}
+_BOTH = {"both"}
 _MODALS = {"could", "may", "might", "would", "will", "shall", "should", "must", "can", "ca", "wo"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 # Heads under which a decision is asked for, feared, denied or only reported.
@@ -44,6 +45,7 @@ _NOT_DECIDED = {
     "said", "says", "say", "claimed", "claims", "alleged", "stated", "told", "denied", "feared", "fear",
     "expected", "expect", "planned", "plan", "tried", "try", "attempted", "proposed", "recommended",
 }
+_RULINGS = {"ruling", "ruled", "decision", "decided", "order", "ordered", "verdict"}
 _CONDITIONAL = {"if", "unless", "whether", "lest"}
 _NAME_TAGS = {"NNP", "NNPS"}
 # Words that make a proper-noun run an institution, not a person.
@@ -63,6 +65,7 @@ class DependencyRow:
     pattern: list
     example: str
     counter: str
+    overrides: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ class PartySpan:
 
     start: int
     end: int
-    kind: str  # "name" or "pronoun"
+    kind: str  # "name", "pronoun" or "both" (the two parties just decided about)
     text: str
 
 
@@ -84,6 +87,7 @@ class SyntaxMatch:
     trigger: tuple[int, int]
     parties: tuple[PartySpan, ...]
     scope: tuple[int, int]  # the stretch that states its penalties and charges
+    overrides: bool = False  # the tree's reading replaces a surface reading of the same trigger
 
 
 @cache
@@ -97,7 +101,7 @@ def dependency_rows() -> tuple[DependencyRow, ...]:
         if not set(raw["slots"].values()) <= nodes:
             raise ValueError(f"{DEPENDENCY_ROWS}: row {raw['id']!r} names a slot node not in its pattern")
         rows.append(DependencyRow(raw["id"], raw["verdict"], raw["slots"], raw["pattern"],
-                                  raw["example"], raw["counter"]))
+                                  raw["example"], raw["counter"], bool(raw.get("overrides"))))
     return tuple(rows)
 
 
@@ -146,14 +150,17 @@ def read_doc(doc, matcher=None) -> list[SyntaxMatch]:
         penalty = nodes.get(row.slots.get("penalty", ""))
         scope_tokens = list(penalty.subtree) if penalty is not None else list(trigger.subtree)
         scope = (min(t.idx for t in scope_tokens), max(t.idx + len(t) for t in scope_tokens))
-        found[key] = SyntaxMatch(row.id, row.verdict, (trigger.idx, trigger.idx + len(trigger)), parties, scope)
+        found[key] = SyntaxMatch(row.id, row.verdict, (trigger.idx, trigger.idx + len(trigger)), parties, scope,
+                                 row.overrides)
     return sorted(found.values(), key=lambda m: m.trigger)
 
 
 def _decided(trigger) -> bool:
     """False under a modal or negation, or inside a demand, a condition or reported speech."""
+    # "issued a ruling that she should be placed in a hospital": the modal is the ruling's.
+    ruled = trigger.dep_ in ("ccomp", "acl") and trigger.head.lower_ in _RULINGS
     for child in trigger.children:
-        if child.lower_ in _MODALS and child.dep_ in ("aux", "auxpass"):
+        if child.lower_ in _MODALS and child.dep_ in ("aux", "auxpass") and not ruled:
             return False
         if child.dep_ == "neg" or child.lower_ in _NEGATIONS and child.dep_ in ("advmod", "neg", "det"):
             return False
@@ -174,6 +181,10 @@ def _decided(trigger) -> bool:
 
 def party_spans(trigger, node) -> tuple[PartySpan, ...]:
     """The names (or pronouns) the party node stands for, widened through the tree."""
+    if node.tag_.startswith("VB"):
+        node = _subject_of(node)
+        if node is None:
+            return ()
     if node.lower_ in _RELATIVE and trigger.dep_ == "relcl":
         node = trigger.head
     elif node is trigger.head and trigger.dep_ in ("amod", "acl"):
@@ -185,6 +196,18 @@ def party_spans(trigger, node) -> tuple[PartySpan, ...]:
         if span is not None:
             spans.append(span)
     return tuple(dict.fromkeys(spans))
+
+
+def _subject_of(verb):
+    """The subject of a verb, or of the verb it is coordinated with ("X was forced onto a
+    plane and flown home")."""
+    while True:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if verb.dep_ != "conj" or verb.head is verb:
+            return None
+        verb = verb.head
 
 
 def _coordinated(node) -> list:
@@ -204,6 +227,17 @@ def _coordinated(node) -> list:
         # misparse of a list of different people ("Kozlov, Rep. Chris Smith (NJ-04)").
         todo.extend(c for c in token.children if c.dep_ == "appos"
                     and not (token.tag_ in _NAME_TAGS and c.tag_ in _NAME_TAGS))
+        if token.tag_ not in _NAME_TAGS:
+            for prep in token.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("including", "of", "for"):
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    if prep.lower_ == "including":  # "five individuals including X"
+                        todo.append(obj)
+                    else:  # "the head of Rome’s Immigration Office, Maurizio Improta", "spokesman for X, Y"
+                        todo.extend(c for c in obj.children if c.dep_ == "appos" and c.tag_ in _NAME_TAGS)
         if token.dep_ == "appos" and token.head not in seen and token.head.tag_ not in _NAME_TAGS:
             # "his son, Aset": from the name back to the noun it renames, for that noun's conjuncts
             todo.append(token.head)
@@ -214,6 +248,9 @@ def _name_of(token) -> PartySpan | None:
     doc = token.doc
     if token.lower_ in _PRONOUNS and token.tag_ in ("PRP", "PRP$", ""):
         return PartySpan(token.idx, token.idx + len(token), "pronoun", token.lower_)
+    if token.lower_ in _BOTH and not any(c.dep_ == "prep" for c in token.children):
+        # "Both were charged with ...": the group just named, as "they" ("both of them" is not)
+        return PartySpan(token.idx, token.idx + len(token), "both", "both")
     if token.tag_ not in _NAME_TAGS:
         # "local activist Zhambyl Kobeisinov" parses with the name as head; "leader Larisa
         # Kharkova" sometimes with the role word as a compound of the name.
