@@ -30,7 +30,7 @@ from kzx.lang.detect import Paragraph, blank, document_language, paragraph_langu
 from kzx.lang.ru.nlp import RussianAnalysis, analyse_russian
 from kzx.lang.ru.outcomes import find_russian_outcomes
 from kzx.io import STDIN, AtomicLines, DecodeError, PartialLines, Source, decode, read_bytes
-from kzx.nlp import analyse, build_nlp, model_version
+from kzx.nlp import analyse, build_nlp, build_sentence_parser, model_version
 from kzx.records import DocumentDate, ErrorRecord, Provenance, Record, Section, Sentence, Span
 
 
@@ -97,6 +97,7 @@ class Extractor:
     def __init__(self, config: PipelineConfig, nlp: Language | None = None):
         self.config = config
         self.nlp = nlp or build_nlp(config)
+        self.parse = build_sentence_parser(config)
         self.provenance = Provenance(
             kzx_version=__version__,
             pipeline=config.name,
@@ -138,7 +139,7 @@ class Extractor:
 
     def _finish(self, document: Document) -> Record | ErrorRecord:
         try:
-            fields = extract_fields(document)
+            fields = extract_fields(document, self.parse)
         except Exception as exc:
             return ErrorRecord(source=document.source.path, stage="extract", reason=_describe(exc))
         try:
@@ -153,7 +154,7 @@ class Extractor:
             return ErrorRecord(source=document.source.path, stage="validate", reason=str(exc))
 
 
-def extract_fields(document: Document) -> dict:
+def extract_fields(document: Document, parse=None) -> dict:
     cleaned = document.cleaned
     assert cleaned is not None
     text = cleaned.text
@@ -181,7 +182,7 @@ def extract_fields(document: Document) -> dict:
         text, [(s.start, s.end) for s in sections], ner_dates,
         section_years=[s.year for s in sections],
         document=_anchor(cleaned, sections, document_date)))
-    outcomes = find_outcomes(text, [(s.start, s.end) for s in sentences], entities, dates, money)
+    outcomes = find_outcomes(text, [(s.start, s.end) for s in sentences], entities, dates, money, parse)
     outcomes += find_russian_outcomes(text, [(s.start, s.end) for s in russian.sentences], entities, dates, money)
     return {
         "language": language,
