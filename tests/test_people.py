@@ -13,6 +13,8 @@ from kzx.extract.people import canonical_names, find_entities, fold, trim_name
         ("George Soros's", "George Soros"),
         ("Zhovtis’s", "Zhovtis"),
         ("“Azamat”", "Azamat"),
+        ("C) Dzhanuzakov", "Dzhanuzakov"),
+        ("(SBU) Bazhkenova", "Bazhkenova"),
         ("Kozlov,", "Kozlov"),
         ("Sania Toiken", "Sania Toiken"),
     ],
@@ -169,6 +171,9 @@ NOT_PERSONS = {
         "Ответ Мухтару Тлеуберди\n\nСпасибо, господин председатель.", [("Мухтару Тлеуберди", "PERSON")]),
     "a form of address": ("Thank you, Mr. Chair.", [("Chair", "PERSON")]),
     "an honorific title's first word": ("insulting First President Nazarbayev", [("First", "PERSON")]),
+    "a telegram's staff abbreviation": ("Voronov told Poloff on October 21 that ...", [("Poloff", "PERSON")]),
+    "an outlet after a media noun": ("Bazhkenova, editor of the weekly Golos Naroda, said so.",
+                                      [("Golos Naroda", "PERSON")]),
     "two names joined by 'and'": (
         "Max Bokayev and Talgat Ayan were arrested.", [("Max Bokayev", "PERSON"), ("Talgat Ayan", "PERSON")]),
 }

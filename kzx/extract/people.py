@@ -24,6 +24,8 @@ GIVEN_NAMES = LEXICON.with_name("given_names.txt")
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "COURT", "MEDIA", "LAW", "EVENT"}
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A telegram paragraph's classification glued before a name: "(C) Dzhanuzakov's lawyer".
+_CLASSIFICATION = re.compile(r"^\(?(?:U|C|S|SBU|TS|S/NF|C/NF|FOUO)\)\s*")
 _EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
 _HONORIFIC = re.compile(
     r"^(?:mr|mrs|ms|dr|rep|sen|hon|gen|col|president|chairman|ambassador|judge|"
@@ -39,14 +41,17 @@ def trim_name(text: str) -> tuple[int, int]:
     'George Soros'
     >>> s = "“Azamat”"; a, b = trim_name(s); s[a:b]
     'Azamat'
+    >>> s = "C) Dzhanuzakov"; a, b = trim_name(s); s[a:b]
+    'Dzhanuzakov'
     """
-    start, end = 0, len(text)
+    classification = _CLASSIFICATION.match(text)
+    start, end = (classification.end() if classification else 0), len(text)
     possessive = _POSSESSIVE.search(text)
     if possessive and possessive.start() > 0:
         end = possessive.start()
-    lead = _EDGE_JUNK.match(text[:end])
+    lead = _EDGE_JUNK.match(text[start:end])
     if lead:
-        start = lead.end()
+        start += lead.end()
     trail = _EDGE_JUNK.search(text[start:end])
     if trail:
         end = start + trail.start()
@@ -163,6 +168,7 @@ class PeopleLexicon:
     group_nouns: frozenset[str]
     not_names: frozenset[str]
     kinship: frozenset[str] = frozenset()
+    media_nouns: frozenset[str] = frozenset()
     surname_suffixes: tuple[str, ...] = ()
     person_predicates: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
@@ -172,7 +178,7 @@ class PeopleLexicon:
 def load_lexicon(path: Path = LEXICON, given_names: Path = GIVEN_NAMES) -> PeopleLexicon:
     data = json.loads(path.read_text(encoding="utf-8"))
     lists = {key: frozenset(data.get(key, ())) for key in
-             ("roles", "group_nouns", "not_names", "kinship", "person_predicates")}
+             ("roles", "group_nouns", "not_names", "kinship", "media_nouns", "person_predicates")}
     names = frozenset(line.strip().lower() for line in given_names.read_text(encoding="utf-8").splitlines()
                       if line.strip() and not line.startswith("#"))
     # Longest endings first, so "bayeva" is tried before "eva".
@@ -254,6 +260,8 @@ def _corrected_label(ent: Span, lexicon: PeopleLexicon) -> str:
         return "ORG"
     if label == "PERSON" and len(words) == 1 and before is not None and before.lower_ == "the":
         return "ORG"  # "The Bulletin": people are not "the Smith"
+    if label == "PERSON" and before is not None and before.lower_ in lexicon.media_nouns:
+        return "MEDIA"  # "the weekly Golos Naroda"
     if label != "PERSON" and _looks_like_a_person(ent, words, lexicon):
         return "PERSON"
     if label in {"ORG", "GPE", "LOC", "NORP", ""} and all(t.is_title for t in words):
