@@ -219,6 +219,7 @@ def _entries() -> list:
         for kind in ("line", "prefix"):
             for entry in phrases.entries(kind):
                 line = entry.replace("{n}", "3") + (" Kazakhstan" if kind == "prefix" else "")
+                line = line.replace("{glued} ", "")  # "НазваниеKazakhstan"
                 rows.append(pytest.param(line, id=f"{name}[{kind}]: {entry}"))
     return rows
 
