@@ -58,9 +58,16 @@ def _rows(table: list) -> list:
     return [pytest.param(*row, id=str(row[0])[:50]) for row in table]
 
 
+# Lines that the phrase lists of models/noise/furniture.txt (read before the
+# families, e.g. its Russian section) may take first, under noise.furniture.
+LISTED_TOO = frozenset({"Формат файлаpdf", "10 МИНУТНОЕ ЧТЕНИЕ", "5 мин чтения", "Поделиться", "Фото: Vlast.kz",
+                        "Relatives wait outside the court in Aktau (AP Photo/Jane Doe)"})
+
+
 def _goes(cleaned: Cleaned, line: str, rule: str) -> None:
     assert not survives(cleaned, line), cleaned.text
-    assert rule_of(cleaned, line) == rule, cleaned.removals
+    expected = {rule, "noise.furniture"} if line in LISTED_TOO else {rule}
+    assert rule_of(cleaned, line) in expected, cleaned.removals
     assert survives(cleaned, BODY) and survives(cleaned, BODY2)
 
 
@@ -107,6 +114,8 @@ METADATA_GOES = [
     ("Название Доклад о правах человека\nДата03.02.2020\nРазмер48.2 Kb.\nФормат файлаpdf", "Формат файлаpdf"),
     ("Скачать 48.2 Kb.\n#412907", "#412907"),
     ("Document #2089765", "Document #2089765"),
+    ("Title\tFreedom in the World 2019 - Kazakhstan\nPublisher\tFreedom House\nCountry\tKazakhstan\n"
+     "Publication Date\t4 February 2019", "Title Freedom in the World 2019 - Kazakhstan"),
     ("Date:2009 July 15, 10:21 (Wednesday)\nCanonical ID:09ASTANA1234_a\nOriginal Classification:UNCLASSIFIED\n"
      "Handling Restrictions:-- Not Assigned --\nCharacter Count:4567\nLocator:TEXT ONLINE", "Canonical ID:09ASTANA1234_a"),
     ("Reference ID\tCreated\tReleased\tClassification\tOrigin\n09ASTANA1234\t2009-07-15 10:21\t2011-08-30 01:44\tUNCLASSIFIED\tEmbassy Astana",
@@ -574,3 +583,20 @@ def test_report_pdf_with_page_number_headers_and_a_two_line_footer() -> None:
     assert "chief editor of Central Asia Monitor" in text
     assert not survives(cleaned, footer[0]) and not survives(cleaned, footer[1])
     assert cleaned.text.startswith("KAZAKHSTAN 2016 HUMAN RIGHTS REPORT")
+
+
+def test_running_footer_next_to_page_marks_without_form_feeds() -> None:
+    """A PDF scrape without form feeds: the footer has no number, but stands next to the page marks each time."""
+    footer = "Country Reports on Human Rights Practices for 2019\nUnited States Department of State • Bureau of Democracy, Human Rights and Labor"
+    raw = "\n\n".join(["KAZAKHSTAN 2019 HUMAN RIGHTS REPORT", PARAGRAPHS[0], footer, "KAZAKHSTAN 2", PARAGRAPHS[1],
+                       footer, "KAZAKHSTAN 3", PARAGRAPHS[2], footer, "Page 4 of 41", PARAGRAPHS[3]])
+    cleaned = clean(raw)
+    assert not survives(cleaned, "United States Department of State • Bureau of Democracy")
+    assert rule_of(cleaned, "United States Department of State • Bureau of Democracy") == "noise.page_furniture"
+    assert all(survives(cleaned, p) for p in PARAGRAPHS)
+
+
+def test_repeated_labels_of_a_table_stay() -> None:
+    table = "Men\n12\n\nWomen\n15\n\nMen\n20\n\nWomen\n22"
+    cleaned = clean(f"{TITLE}\n\n{BODY}\n\n{table}\n\n{BODY2}")
+    assert cleaned.text.count("Women") == 2 and cleaned.text.count("Men\n") == 2

@@ -86,7 +86,8 @@ def clean(raw: str, rules: Rules | None = None) -> Cleaned:
     feeds = [map1.to_new(k) for k, c in enumerate(raw) if c == "\f"]
     edges = _page_edge_lines(text1, feeds)
     units = segment(text1, rules.hyphen_prefixes, edges)
-    page = Page(units, rules, source=text1, page_of=[bisect_right(feeds, u.start) for u in units])
+    page = Page(units, rules, source=text1, page_of=[bisect_right(feeds, u.start) for u in units],
+                tab_labels=_tab_labels(raw, units, map1))
     removed = judge(units, rules, page)
     separators = {i for i, rule in removed.items() if rule == "dedupe.repeated_title" and i > page.body_start}
 
@@ -166,6 +167,22 @@ def _across_pages(units: list[Unit], removed: dict[int, str], page: Page,
                         joined[i] = " "
         previous = i
     return joined, hyphens
+
+
+def _tab_labels(raw: str, units: list[Unit], map1: OffsetMap) -> dict[int, str]:
+    """What stands before the first tab of a one-line unit ("Publisher\\tFreedom House"):
+    a tab separates a label from its value where character repairs leave a space."""
+    if "\t" not in raw:
+        return {}
+    labels = {}
+    for i, unit in enumerate(units):
+        if len(unit.lines) != 1:
+            continue
+        start, end = map1.to_raw(unit.start, unit.end)
+        tab = raw.find("\t", start, min(end, start + 41))
+        if tab > start:
+            labels[i] = " ".join(raw[start:tab].split())
+    return labels
 
 
 def _page_edge_lines(text: str, feeds: list[int], lines: int = 2) -> frozenset[int]:

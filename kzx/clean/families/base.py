@@ -74,6 +74,7 @@ class Page:
     source: str = ""  # the text the units' offsets index into (after character repairs)
     removed: dict[int, str] = field(default_factory=dict)
     page_of: list[int] = field(default_factory=list)  # PDF page of each unit (form feeds), else all 0
+    tab_labels: dict[int, str] = field(default_factory=dict)  # unit -> what stands before a tab in its raw line
 
     _body_cache: tuple[int, list[int]] | None = field(default=None, repr=False, compare=False)
 
