@@ -434,6 +434,13 @@ def test_letterhead_goes(block: str, line: str) -> None:
     _goes(at_top(block), line, "noise.letterhead")
 
 
+def test_dateline_in_a_letterhead_block_stays() -> None:
+    block = ("Hon. Jane Doe, Chairman\nHon. Richard Roe, Co-Chairman\nFor Immediate Release\nwww.example.gov\n"
+             "October 12, 2012")
+    cleaned = at_top(block)
+    assert survives(cleaned, "October 12, 2012") and not survives(cleaned, "Hon. Richard Roe")
+
+
 @pytest.mark.parametrize("line", LETTERHEAD_STAYS)
 def test_letterhead_lookalikes_stay(line: str) -> None:
     assert survives(in_middle(line), line)

@@ -24,6 +24,8 @@ _WEB = re.compile(r"(?:https?://|www\.)\S+|(?<![\w@])[\w-]+\.(?:gov|org|com|net|
 _ZIP = re.compile(r"\b[A-Z]{2},? [0-9]{5}(?:-[0-9]{4})?\b")
 _STREET = re.compile(r"\b[0-9]{1,5}\s(?:[NSEW]\.\s)?(?:[A-Z][\w.]*\s){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Building|Bldg\.|Plaza|Square)|\bSuite\s#?\w+", )
 _CONTACT_WORD = re.compile(r"\b(?:Tel|Phone|Fax|E-mail|Тел|Факс)\b\.?:?")
+_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? [0-9]{1,2}\b|\b(?:19|20)[0-9]{2}\b"
+                   r"|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}")
 _SIGNS = (_PHONE, _EMAIL, _WEB, _ZIP, _STREET, _CONTACT_WORD)
 _NAME_TOKEN = re.compile(r"(?:Hon\.|Rep\.|Sen\.|Dr\.|Amb\.|Mr\.|Ms\.|Mrs\.|[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ][\w'’-]+|[A-ZА-ЯЁ]{2,}),?|by|By|of|and|de|van|von")
 
@@ -112,5 +114,6 @@ class Letterhead(Family):
                 continue
             seen_blocks.add(block)
             if len(block) >= 2 and 2 * sum(j in contact or j in officer for j in block) >= len(block):
-                goes.update(j for j in block if j in alive and len(page.text(j)) <= 200)
+                # ... all but a dateline: the release's date is the document's own.
+                goes.update(j for j in block if j in alive and len(page.text(j)) <= 200 and not _DATE.search(page.text(j)))
         return sorted(goes)
