@@ -523,14 +523,14 @@ def test_title_then_extended_heading_keeps_one() -> None:
     title = "Statement on the Sentencing of Journalists in Kazakhstan"
     cleaned = clean(f"{title}\n\n{title}, Delivered by Ambassador Jane Doe\n\n{BODY}")
     assert squeeze(cleaned.text).count(squeeze(title)) == 1
-    assert rule_of(cleaned, title) == "dedupe.repeated_title"
+    assert rule_of(cleaned, title) == "dedupe.title_variant"
 
 
 def test_lead_sentence_printed_twice_keeps_one() -> None:
     lead = "A court in Aktau sentenced opposition leader Vladimir Kozlov to seven and a half years."
     cleaned = clean(f"{TITLE}\n\n{lead}\n{lead} {BODY}\n\n{BODY2}")
     assert squeeze(cleaned.text).count(squeeze(lead)) == 1
-    assert rule_of(cleaned, lead) == "dedupe.duplicate_paragraph"
+    assert rule_of(cleaned, lead) == "dedupe.lead_repeat"
 
 
 def test_a_short_heading_before_a_longer_one_stays() -> None:

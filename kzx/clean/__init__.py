@@ -18,7 +18,7 @@ noise.teaser, noise.comments, noise.related, dedupe.repeated_title,
 dedupe.duplicate_paragraph, the shape-and-position families of
 `kzx.clean.families` (noise.telegram, noise.page_furniture, noise.metadata,
 noise.printed_record, noise.site_chrome, noise.letterhead, noise.sidebar,
-noise.caption), repair.entity, repair.space, repair.glued_word,
+noise.caption, dedupe.title_variant, dedupe.lead_repeat), repair.entity, repair.space, repair.glued_word,
 repair.hyphenation, repair.wrap, repair.escape (a page saved as a bytes
 literal), repair.markup (HTML tags left in a text page). What only `nlp_text` loses is in `masks`:
 nlp.citation ("[11]"), nlp.url.
@@ -89,7 +89,7 @@ def clean(raw: str, rules: Rules | None = None) -> Cleaned:
     page = Page(units, rules, source=text1, page_of=[bisect_right(feeds, u.start) for u in units],
                 tab_labels=_tab_labels(raw, units, map1))
     removed = judge(units, rules, page)
-    separators = {i for i, rule in removed.items() if rule == "dedupe.repeated_title" and i > page.body_start}
+    separators = {i for i, rule in removed.items() if rule in TITLE_REPEATS and i > page.body_start}
 
     joined, hyphens = _across_pages(units, removed, page, edges)
     second = layout_edits(text1, units, removed, joined) + hyphens
@@ -110,6 +110,9 @@ def clean(raw: str, rules: Rules | None = None) -> Cleaned:
                          + [(s, e, "nlp.url") for s, e in url_spans(text)]))
     nlp_text = _blank(text, masks)
     return Cleaned(raw, text, nlp_text, removals, tuple(build_sections(parts, len(text))), masks, omap)
+
+
+TITLE_REPEATS = ("dedupe.repeated_title", "dedupe.title_variant")  # a title printed again separates sections
 
 
 def judge(units: list[Unit], rules: Rules, page: Page | None = None) -> dict[int, str]:

@@ -9,8 +9,8 @@ stay (`trim`). `run_families` writes the verdicts; families only decide.
 | --- | --- | --- |
 | Telegram | noise.telegram | telegram routing lines, date-time groups, handling captions |
 | PageFurniture | noise.page_furniture | running headers/footers (by repetition, per page with form feeds), page captions, pagers |
-| TitleVariant | dedupe.repeated_title | a title printed twice, the second time extended |
-| LeadRepeat | dedupe.duplicate_paragraph | a lead sentence printed again at the start of the next paragraph |
+| TitleVariant | dedupe.title_variant | a title printed twice, the second time extended |
+| LeadRepeat | dedupe.lead_repeat | a lead sentence printed again at the start of the next paragraph |
 | SiteChrome | noise.site_chrome | players, reading time, paywall prompts, top navigation, tag lists |
 | Metadata | noise.metadata | catalogue fields, identifiers, file sizes of mirror pages |
 | PrintedRecord | noise.printed_record | bracketed page/volume markers, rules, printer's imprint, From line |
