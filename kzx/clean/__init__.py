@@ -5,7 +5,7 @@
 1. character repairs on the raw text: HTML entities (with or without their
    semicolon), odd spaces, zero-width characters, line breaks;
 2. on that text, units (lines, or rejoined paragraphs of a hard-wrapped page)
-   are judged by the noise families (`noise.py`, `dedupe.py`), and the kept
+   are judged by the noise families (`families/`), and the kept
    ones are repaired inside (glued words, spaces) and laid out with "\\n"
    inside a block and "\\n\\n" between blocks.
 
@@ -42,9 +42,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from kzx.clean import dedupe, noise
 from kzx.clean.edits import Edit, OffsetMap, apply_edits, resolve
 from kzx.clean.families import Page, run_families, trim_edits
+from kzx.clean.families.furniture import heading_suffix_edit
 from kzx.clean.repair import char_edits, citation_spans, glue_edits, literal_edits, markup_edits, url_spans
 from kzx.clean.rules import Rules, load_rules
 from kzx.clean.sections import Part, build_sections
@@ -116,21 +116,11 @@ TITLE_REPEATS = ("dedupe.repeated_title", "dedupe.title_variant")  # a title pri
 
 
 def judge(units: list[Unit], rules: Rules, page: Page | None = None) -> dict[int, str]:
-    """Which units are noise, by rule (unit index -> rule name)."""
+    """Which units are noise, by rule (unit index -> rule name): every family of
+    `kzx.clean.families.FAMILIES`, in its order."""
     page = page or Page(units, rules)
-    removed = page.removed
-    noise.find_furniture(units, rules, removed)
-    noise.find_running_headers(units, removed)
     run_families(page)
-    noise.find_category_label(units, rules, removed, dedupe.title_counts(units))
-    noise.find_search_form(units, rules, removed)
-    noise.find_teaser_lines(units, rules, removed)
-    # A title printed twice above the article is not a separator between articles.
-    separators = {i for i in dedupe.find_repeated_titles(units, removed) if i > page.body_start}
-    noise.find_comments(units, rules, removed, separators)
-    noise.find_related(units, rules, removed, separators)
-    dedupe.find_duplicate_paragraphs(units, removed)
-    return removed
+    return page.removed
 
 
 _CONTINUES = re.compile(r"[a-z,;]$|(?<=[a-z])-$")
@@ -220,7 +210,7 @@ def _page_edge_lines(text: str, feeds: list[int], lines: int = 2) -> frozenset[i
 def _unit_edits(text: str, unit: Unit, rules: Rules) -> list[Edit]:
     """Repairs inside a kept unit: rejoined lines, spaces, glued words, a glued share button."""
     edits = list(unit.joins) + inner_space_edits(text, unit)
-    suffix = noise.heading_suffix_edit(text, unit, rules)
+    suffix = heading_suffix_edit(text, unit, rules)
     if suffix is not None:
         edits.append(suffix)
     for s, e in unit.lines:

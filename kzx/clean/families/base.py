@@ -113,6 +113,19 @@ class Page:
         """Index just after the last paragraph of running text: what is below it is the page's tail."""
         return self._body[-1] + 1 if self._body else 0
 
+    @cached_property
+    def title_counts(self) -> dict[str, int]:
+        """How often each title-like unit occurs (all units, whatever is removed)."""
+        from kzx.clean.families.repeated_title import title_counts
+
+        return title_counts(self.units)
+
+    @cached_property
+    def separators(self) -> set[int]:
+        """Repeated page titles that separate articles, read once the repeated-title
+        family has decided (a title printed twice above the article separates nothing)."""
+        return {i for i, rule in self.removed.items() if rule == "dedupe.repeated_title" and i > self.body_start}
+
     def in_head(self, i: int) -> bool:
         return i < self.body_start
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kzx.clean.families.base import Family, Page
-from kzx.clean.noise import is_title_like
+from kzx.clean.families.shapes import is_title_like
 from kzx.clean.rules import squeeze
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from kzx.clean.families.base import Family, Page, is_body, phrases
-from kzx.clean.noise import title_key
+from kzx.clean.families.shapes import title_key
 
 _LINK = re.compile(r"[A-ZА-ЯЁ][\w’'-]*(?: (?:[A-ZА-ЯЁ&][\w’'-]*|and|of|и))?(?: [A-ZА-ЯЁ][\w’'-]*)?")
 
