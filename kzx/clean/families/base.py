@@ -166,3 +166,16 @@ class Family:
     def trim(self, page: Page, i: int) -> list[tuple[int, int]]:
         """Spans (offsets into the first-pass text) to cut inside kept unit `i`."""
         return []
+
+
+class MarkingFamily(Family):
+    """A family written as a function that marks verdicts in a dict (unit -> rule),
+    as kzx/clean/noise.py's were: `mark` runs it on a copy, `decide` returns what it added."""
+
+    def mark(self, page: Page, removed: dict[int, str]) -> None:
+        raise NotImplementedError
+
+    def decide(self, page: Page) -> list[int]:
+        removed = dict(page.removed)
+        self.mark(page, removed)
+        return [i for i in removed if i not in page.removed]

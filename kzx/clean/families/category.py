@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import islice
 
-from kzx.clean.families.base import Family, Page
+from kzx.clean.families.base import MarkingFamily, Page
 from kzx.clean.families.shapes import Removed, alive, is_prose, title_key
 from kzx.clean.rules import Rules
 from kzx.clean.units import Unit
@@ -32,11 +32,9 @@ def find_category_label(units: list[Unit], rules: Rules, removed: Removed, title
 
 
 @dataclass
-class CategoryLabel(Family):
+class CategoryLabel(MarkingFamily):
     name = "noise.category"
     doc = "a site category label on the first line, before a title"
 
-    def decide(self, page: Page) -> list[int]:
-        removed = dict(page.removed)
+    def mark(self, page: Page, removed: dict[int, str]) -> None:
         find_category_label(page.units, page.rules, removed, page.title_counts)
-        return [i for i in removed if i not in page.removed]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kzx.clean.families.base import Family, Page
+from kzx.clean.families.base import MarkingFamily, Page
 from kzx.clean.families.shapes import Removed, alive, is_title_like
 from kzx.clean.rules import Rules
 from kzx.clean.units import Unit
@@ -55,11 +55,9 @@ def find_comments(units: list[Unit], rules: Rules, removed: Removed, separators:
 
 
 @dataclass
-class Comments(Family):
+class Comments(MarkingFamily):
     name = "noise.comments"
     doc = "reader comments, their authors and the comment form"
 
-    def decide(self, page: Page) -> list[int]:
-        removed = dict(page.removed)
+    def mark(self, page: Page, removed: dict[int, str]) -> None:
         find_comments(page.units, page.rules, removed, page.separators)
-        return [i for i in removed if i not in page.removed]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kzx.clean.families.base import Family, Page
+from kzx.clean.families.base import MarkingFamily, Page
 from kzx.clean.families.shapes import Removed, alive
 from kzx.clean.rules import squeeze
 from kzx.clean.units import Unit
@@ -34,11 +34,9 @@ def find_duplicate_paragraphs(units: list[Unit], removed: Removed) -> None:
 
 
 @dataclass
-class DuplicateParagraph(Family):
+class DuplicateParagraph(MarkingFamily):
     name = "dedupe.duplicate_paragraph"
     doc = "a paragraph that repeats an earlier kept one"
 
-    def decide(self, page: Page) -> list[int]:
-        removed = dict(page.removed)
+    def mark(self, page: Page, removed: dict[int, str]) -> None:
         find_duplicate_paragraphs(page.units, removed)
-        return [i for i in removed if i not in page.removed]

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from kzx.clean.edits import Edit
-from kzx.clean.families.base import Family, Page
+from kzx.clean.families.base import MarkingFamily, Page
 from kzx.clean.families.shapes import Removed, alive, is_title_like, title_key
 from kzx.clean.rules import Rules
 from kzx.clean.units import Unit
@@ -136,12 +136,10 @@ def heading_suffix_edit(text: str, unit: Unit, rules: Rules) -> Edit | None:
 
 
 @dataclass
-class Furniture(Family):
+class Furniture(MarkingFamily):
     name = "noise.furniture"
     doc = "navigation, buttons, banners, page numbers and running headers named by phrase lists or shape"
 
-    def decide(self, page: Page) -> list[int]:
-        removed = dict(page.removed)
+    def mark(self, page: Page, removed: dict[int, str]) -> None:
         find_furniture(page.units, page.rules, removed)
         find_running_headers(page.units, removed)
-        return [i for i in removed if i not in page.removed]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from kzx.clean.families.base import Family, Page
+from kzx.clean.families.base import MarkingFamily, Page
 from kzx.clean.families.shapes import WIDGET_ITEM_MAX, Removed, is_teaser, is_title_like, looks_truncated
 from kzx.clean.rules import Rules
 from kzx.clean.units import Unit
@@ -103,11 +103,9 @@ def _is_widget(texts: list[str], words: frozenset[str], heading: bool, tail: boo
 
 
 @dataclass
-class Related(Family):
+class Related(MarkingFamily):
     name = "noise.related"
     doc = "related-posts widgets: link titles and cut-off teasers"
 
-    def decide(self, page: Page) -> list[int]:
-        removed = dict(page.removed)
+    def mark(self, page: Page, removed: dict[int, str]) -> None:
         find_related(page.units, page.rules, removed, page.separators)
-        return [i for i in removed if i not in page.removed]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from kzx.clean.families.base import Family, Page
+from kzx.clean.families.base import MarkingFamily, Page
 from kzx.clean.families.shapes import Removed, is_title_like, title_key
 from kzx.clean.units import Unit
 
@@ -49,11 +49,9 @@ def find_repeated_titles(units: list[Unit], removed: Removed) -> set[int]:
 
 
 @dataclass
-class RepeatedTitle(Family):
+class RepeatedTitle(MarkingFamily):
     name = "dedupe.repeated_title"
     doc = "repeats of a page title (the first copy stays)"
 
-    def decide(self, page: Page) -> list[int]:
-        removed = dict(page.removed)
+    def mark(self, page: Page, removed: dict[int, str]) -> None:
         find_repeated_titles(page.units, removed)
-        return [i for i in removed if i not in page.removed]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kzx.clean.families.base import Family, Page
+from kzx.clean.families.base import MarkingFamily, Page
 from kzx.clean.families.shapes import Removed, alive
 from kzx.clean.rules import Rules
 from kzx.clean.units import Unit
@@ -36,11 +36,9 @@ def find_search_form(units: list[Unit], rules: Rules, removed: Removed) -> None:
 
 
 @dataclass
-class SearchForm(Family):
+class SearchForm(MarkingFamily):
     name = "noise.search_form"
     doc = "a search-form prompt and its label lines"
 
-    def decide(self, page: Page) -> list[int]:
-        removed = dict(page.removed)
+    def mark(self, page: Page, removed: dict[int, str]) -> None:
         find_search_form(page.units, page.rules, removed)
-        return [i for i in removed if i not in page.removed]

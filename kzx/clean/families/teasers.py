@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kzx.clean.families.base import Family, Page
+from kzx.clean.families.base import MarkingFamily, Page
 from kzx.clean.families.shapes import Removed, alive
 from kzx.clean.rules import Rules
 from kzx.clean.units import Unit
@@ -25,11 +25,9 @@ def find_teaser_lines(units: list[Unit], rules: Rules, removed: Removed) -> None
 
 
 @dataclass
-class TeaserLines(Family):
+class TeaserLines(MarkingFamily):
     name = "noise.teaser"
     doc = "video and link teaser lines"
 
-    def decide(self, page: Page) -> list[int]:
-        removed = dict(page.removed)
+    def mark(self, page: Page, removed: dict[int, str]) -> None:
         find_teaser_lines(page.units, page.rules, removed)
-        return [i for i in removed if i not in page.removed]
