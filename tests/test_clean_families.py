@@ -441,6 +441,12 @@ def test_dateline_in_a_letterhead_block_stays() -> None:
     assert survives(cleaned, "October 12, 2012") and not survives(cleaned, "Hon. Richard Roe")
 
 
+def test_speaker_headings_of_a_hearing_stay() -> None:
+    heads = ["STATEMENT OF HON. JANE DOE, ASSISTANT SECRETARY", "STATEMENT OF HON. JOHN ROE, DIRECTOR"]
+    cleaned = clean("\n\n".join([TITLE, BODY, heads[0], BODY2, heads[1], PARAGRAPHS[0], PARAGRAPHS[1]]))
+    assert all(survives(cleaned, h) for h in heads)
+
+
 @pytest.mark.parametrize("line", LETTERHEAD_STAYS)
 def test_letterhead_lookalikes_stay(line: str) -> None:
     assert survives(in_middle(line), line)

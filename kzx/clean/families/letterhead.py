@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kzx.clean.families.base import Family, Page, is_sentence, phrases
+from kzx.clean.families.base import Family, Page, is_capitals, is_sentence, phrases
 
 _PHONE = re.compile(r"(?<![0-9])(?:\+?[0-9]{1,3}[\s.-]?)?\(?[0-9]{3}\)?[\s.-]?[0-9]{3}[\s.-][0-9]{2,4}(?![0-9])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\[email(?:&#160;|\s)protected\]")
@@ -106,7 +106,8 @@ class Letterhead(Family):
             elif i in contact and contact_signs(page.text(i)) >= self.address_signs:
                 goes.add(i)  # web address, street and telephone together: never a sentence
         if len(officer) >= self.run_min:  # a staff list, even when a PDF's columns scatter it
-            goes.update(officer)
+            # (not a hearing's speaker headings in capitals: "STATEMENT OF HON. ..., ASSISTANT SECRETARY")
+            goes.update(i for i in officer if not is_capitals(page.text(i)) or page.in_head(i) or page.in_tail(i))
         seen_blocks = set()
         for i in contact:
             block = tuple(page.block_of(i))
