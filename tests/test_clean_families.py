@@ -372,8 +372,10 @@ CHROME_GOES = [
     "Your browser doesn't support HTML5",
     "Поделиться",
     "Subscribe to continue reading",
+    "Официальные веб-сайты используют .gov",
+    "Защищенные веб-сайты .gov используют HTTPS",
 ]
-CHROME_STAYS = ["4 minutes later police arrived.", "Read the verdict of 12 May.", "Главная задача правозащитников"]
+CHROME_STAYS = ["The decree was published on www.akorda.kz and on egov.kz.", "See https://www.state.gov/reports/ for the text.","4 minutes later police arrived.", "Read the verdict of 12 May.", "Главная задача правозащитников"]
 
 
 @pytest.mark.parametrize("line", CHROME_GOES)

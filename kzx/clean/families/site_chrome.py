@@ -2,7 +2,8 @@
 
 Listed lines (models/noise/site_chrome.txt: video-player notices,
 reading-time labels such as "4 MINUTE READ" and its translations, paywall
-prompts) go anywhere. By shape and position: a navigation block at the top of
+prompts) go anywhere, and so does a short line that speaks of ".gov" as a
+word (the U.S. government banner, in any language). By shape and position: a navigation block at the top of
 the page (two or more short link lines, "Press Releases" / "Photo Gallery",
 before anything else, with no paragraph right after it), and a lone word over
 the site's banner ("Flag" above "An official website of the United States
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from kzx.clean.families.base import Family, Page, is_body, phrases
 from kzx.clean.families.shapes import title_key
 
+_GOV_BANNER = re.compile(r"(?<![\w/.])\.gov(?![\w/.])")  # ".gov" as a word: the banner explains the domain, in any language
 _LINK = re.compile(r"[A-ZА-ЯЁ][\w’'-]*(?: (?:[A-ZА-ЯЁ&][\w’'-]*|and|of|и))?(?: [A-ZА-ЯЁ][\w’'-]*)?")
 
 
@@ -32,7 +34,8 @@ class SiteChrome(Family):
         data = phrases("site_chrome.txt")
         alive = page.alive()
         goes = [i for i in alive if len(page.text(i)) <= 200 and (data.matches("line", page.text(i))
-                                                                  or data.matches("prefix", page.text(i)))]
+                                                                  or data.matches("prefix", page.text(i))
+                                                                  or bool(_GOV_BANNER.search(page.text(i))))]
         gone = set(goes)
         if alive:
             block = [j for j in page.block_of(alive[0]) if j in alive]
