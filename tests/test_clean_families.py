@@ -399,6 +399,18 @@ def test_tag_list_under_a_tags_heading_goes() -> None:
     assert rule_of(cleaned, "Religious Freedom") == "noise.site_chrome"
 
 
+@pytest.mark.parametrize("line", ["7 MIN DE LECTURE", "3 минуты", "12 MINUTE READ", "Главная » Новости » Казахстан"])
+def test_reading_time_and_breadcrumbs_in_any_language_go(line: str) -> None:
+    cleaned = clean(f"{TITLE}\n{line}\n\n{BODY}\n\n{BODY2}")
+    assert not survives(cleaned, line) and rule_of(cleaned, line) in ("noise.site_chrome", "noise.furniture")
+    assert survives(cleaned, TITLE)
+
+
+def test_minutes_in_the_text_stay() -> None:
+    cleaned = in_middle("5 minutes")
+    assert survives(cleaned, "5 minutes")
+
+
 def test_navigation_block_at_the_top_goes() -> None:
     cleaned = at_top("Newsroom\nHearings\nPhoto Gallery")
     assert not survives(cleaned, "Hearings") and rule_of(cleaned, "Hearings") == "noise.site_chrome"
