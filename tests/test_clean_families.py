@@ -326,6 +326,9 @@ RECORD_GOES = [
     "# # #",
     "From the Congressional Record Online through the Government Publishing Office [www.gpo.gov]",
     "U.S. GOVERNMENT PRINTING OFFICE",
+    "C O N T E N T S",
+    "Hon. Alcee L. Hastings, Co-Chairman, Commission on Security and Cooperation in Europe........ 1",
+    "Prepared statement of Hon. Jane Doe . . . . . . . . . . . . 24",
     "WASHINGTON : 2011",
 ]
 RECORD_STAYS = [
