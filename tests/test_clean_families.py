@@ -58,16 +58,9 @@ def _rows(table: list) -> list:
     return [pytest.param(*row, id=str(row[0])[:50]) for row in table]
 
 
-# Lines that the phrase lists of models/noise/furniture.txt (read before the
-# families, e.g. its Russian section) may take first, under noise.furniture.
-LISTED_TOO = frozenset({"Формат файлаpdf", "10 МИНУТНОЕ ЧТЕНИЕ", "5 мин чтения", "Поделиться", "Фото: Vlast.kz",
-                        "Relatives wait outside the court in Aktau (AP Photo/Jane Doe)"})
-
-
 def _goes(cleaned: Cleaned, line: str, rule: str) -> None:
     assert not survives(cleaned, line), cleaned.text
-    expected = {rule, "noise.furniture"} if line in LISTED_TOO else {rule}
-    assert rule_of(cleaned, line) in expected, cleaned.removals
+    assert rule_of(cleaned, line) == rule, cleaned.removals
     assert survives(cleaned, BODY) and survives(cleaned, BODY2)
 
 
