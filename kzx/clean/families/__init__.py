@@ -12,11 +12,11 @@ only decide. Shared facts about the page are computed once in `Page`.
 | PageFurniture | noise.page_furniture | running headers/footers (by repetition, per page with form feeds), page captions, pagers |
 | TitleVariant | dedupe.title_variant | a title printed twice, the second time extended |
 | LeadRepeat | dedupe.lead_repeat | a lead sentence printed again at the start of the next paragraph |
-| SiteChrome | noise.site_chrome | players, reading time, paywall prompts, top navigation, tag lists |
+| SiteChrome | noise.site_chrome | .gov banners in any language, breadcrumbs, players, reading time, paywall prompts, top navigation, tag lists |
 | Metadata | noise.metadata | catalogue fields, identifiers, file sizes of mirror pages |
-| PrintedRecord | noise.printed_record | bracketed page/volume markers, rules, printer's imprint, From line |
+| PrintedRecord | noise.printed_record | bracketed page/volume markers, rules, tables of contents, printer's imprint, From line |
 | Letterhead | noise.letterhead | officers, address, telephone, web address of the issuer |
-| Sidebar | noise.sidebar | mission boxes, rosters, roster names printed into a column |
+| Sidebar | noise.sidebar | mission boxes, boxes of links to a site's resources, rosters, roster names printed into a column |
 | Caption | noise.caption | photo captions and credits |
 | CategoryLabel | noise.category | a site category label on the first line |
 | SearchForm | noise.search_form | a search-form prompt and its label lines |
