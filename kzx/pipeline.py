@@ -25,7 +25,8 @@ from kzx.extract.dates import find_dates, heading_year
 from kzx.extract.money import find_money
 from kzx.extract.outcomes import find_outcomes
 from kzx.extract.people import find_entities
-from kzx.io import STDIN, AtomicLines, DecodeError, PartialLines, Source, decode, read_bytes
+from kzx.formats import FormatError, read_document
+from kzx.io import STDIN, AtomicLines, DecodeError, PartialLines, Source, read_bytes
 from kzx.nlp import analyse, build_nlp, model_version
 from kzx.records import ErrorRecord, Provenance, Record, Section, Sentence, Span
 
@@ -49,6 +50,7 @@ class Document:
     source: Source
     raw: str = ""
     encoding: str = ""
+    format: str = "text"
     cleaned: Cleaned | None = None
     parts: list[tuple[int, Doc]] = field(default_factory=list)
 
@@ -65,10 +67,10 @@ def read_stage(source: Source) -> Document:
     except OSError as exc:
         raise StageError("read", exc.strerror or str(exc)) from None
     try:
-        decoded = decode(data)
-    except DecodeError as exc:
+        extracted = read_document(data, source.path)
+    except (DecodeError, FormatError) as exc:
         raise StageError("decode", str(exc), exc.encoding) from None
-    return Document(source=source, raw=decoded.text, encoding=decoded.encoding)
+    return Document(source=source, raw=extracted.text, encoding=extracted.encoding, format=extracted.format)
 
 
 def clean_stage(document: Document) -> Document:
@@ -131,6 +133,7 @@ class Extractor:
                 doc_id=document.source.doc_id,
                 source=document.source.path,
                 encoding=document.encoding,
+                format=document.format,
                 provenance=self.provenance,
                 **fields,
             )

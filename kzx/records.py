@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 TIMEX3 = r"^(\d{4}|XXXX)(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 # ISO 8601 durations of whole years, months, weeks, days ("P5Y", "P7Y6M"); not bare "P".
@@ -39,7 +39,11 @@ class Span(_Model):
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
-    raw_start: int | None = Field(None, ge=0, description="offset in the raw (decoded) input")
+    raw_start: int | None = Field(
+        None, ge=0,
+        description="offset in the raw input: the decoded file for text, the text as extracted from the file "
+        "for HTML and PDF (Record.format)",
+    )
     raw_end: int | None = Field(None, ge=0)
     sentence: int | None = Field(None, ge=0, description="index into Record.sentences")
     section: int | None = Field(None, ge=0, description="index into Record.sections")
@@ -104,7 +108,8 @@ class Sentence(_Model):
 
 
 class Removal(_Model):
-    """A stretch of the raw input that cleaning removed or rewrote, and why."""
+    """A stretch of the raw input (the decoded file, or the text extracted from an HTML or PDF
+    file) that cleaning removed or rewrote, and why."""
 
     rule: str
     raw_start: int = Field(ge=0)
@@ -125,6 +130,12 @@ class Record(_Model):
     doc_id: str
     source: str
     encoding: str = "utf-8"
+    format: Literal["text", "html", "pdf"] = Field(
+        "text",
+        description="how the file was read, by its content: text (raw offsets index the decoded file), "
+        "html (the page's main text as extracted) or pdf (the text layer, pages separated by form feeds); "
+        "raw_start/raw_end index that extracted text",
+    )
     text: str
     entities: list[Entity] = []
     dates: list[DateMention] = []
