@@ -23,6 +23,7 @@ class PipelineConfig:
     enable: tuple[str, ...] = ()
     batch_size: int = 32
     entity_patterns: tuple[Path, ...] = field(default=())
+    parse_outcomes: bool = False  # parse decision sentences for the outcome engine ([outcomes] parse)
 
 
 def load_pipeline(path: Path | None = None) -> PipelineConfig:
@@ -45,6 +46,7 @@ def load_pipeline(path: Path | None = None) -> PipelineConfig:
             enable=tuple(model.get("enable", ())),
             batch_size=int(data.get("nlp", {}).get("batch_size", 32)),
             entity_patterns=tuple(p.resolve() for p in patterns),
+            parse_outcomes=bool(data.get("outcomes", {}).get("parse", False)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"{path}: missing or malformed setting ({exc})") from None

@@ -60,6 +60,44 @@ def build_nlp(config: PipelineConfig) -> Language:
     return nlp
 
 
+# The parse pipeline keeps only what the parser needs (in this model it listens to the
+# shared tok2vec) and the tagger, whose NNP tags mark names.
+_PARSE_EXCLUDE = ("ner", "senter", "lemmatizer", "attribute_ruler")
+
+
+class SentenceParser:
+    """Parses decision sentences and reads them with the dependency rows; plain results.
+
+    Loaded once per process (`build_sentence_parser`); each call runs in a memory zone
+    of its own, so no spaCy object outlives it.
+    """
+
+    def __init__(self, model: str):
+        from kzx.extract.outcomes.syntax import build_matcher
+
+        self.nlp = spacy.load(model, exclude=list(_PARSE_EXCLUDE))
+        self.matcher = build_matcher(self.nlp.vocab)
+
+    def __call__(self, texts):
+        from kzx.extract.outcomes.syntax import read_doc
+
+        with self.nlp.memory_zone():
+            return [read_doc(doc, self.matcher) for doc in self.nlp.pipe(texts, batch_size=64)]
+
+
+_PARSERS: dict[str, SentenceParser] = {}
+
+
+def build_sentence_parser(config: PipelineConfig) -> SentenceParser | None:
+    """The outcome engine's sentence parser when the pipeline file asks for one, else None."""
+    if not config.parse_outcomes:
+        return None
+    check_model(config)
+    if config.model not in _PARSERS:
+        _PARSERS[config.model] = SentenceParser(config.model)
+    return _PARSERS[config.model]
+
+
 def model_version(nlp: Language) -> str:
     return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 

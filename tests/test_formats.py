@@ -400,7 +400,6 @@ def test_printed_page_gives_the_records_of_the_page(golden_records, printed_reco
     assert share >= 0.95, missing
 
 
-@pytest.mark.xfail(strict=True, reason="needs the cleaning stage's running header/footer family (issue 12)")
 @pytest.mark.parametrize("index", range(len(PAGES)), ids=[p.name[:3] for p in PAGES])
 def test_printed_page_keeps_no_running_header_or_footer(printed_records, index):
     pdf = printed_records[PAGES[index].name.replace(".html", ".pdf")]

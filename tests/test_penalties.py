@@ -1,4 +1,4 @@
-"""Penalties (kzx.extract.penalties): durations in ISO 8601, kinds from cue words, money links."""
+"""Penalties (kzx.extract.outcomes.slots.penalties): durations in ISO 8601, kinds from cue words, money links."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from kzx.extract.penalties import find_penalties, parse_duration, penalties_respectively
+from kzx.extract.outcomes.slots.penalties import find_penalties, parse_duration, penalties_respectively
 from kzx.records import MoneyMention
 
 

@@ -15,8 +15,12 @@ into `text`, and one offset map serves `to_raw`.
 
 Rules (`Removal.rule`): noise.furniture, noise.category, noise.search_form,
 noise.teaser, noise.comments, noise.related, dedupe.repeated_title,
-dedupe.duplicate_paragraph, repair.entity, repair.space, repair.glued_word,
-repair.hyphenation, repair.wrap. What only `nlp_text` loses is in `masks`:
+dedupe.duplicate_paragraph, the shape-and-position families of
+`kzx.clean.families` (noise.telegram, noise.page_furniture, noise.metadata,
+noise.printed_record, noise.site_chrome, noise.letterhead, noise.sidebar,
+noise.caption), repair.entity, repair.space, repair.glued_word,
+repair.hyphenation, repair.wrap, repair.escape (a page saved as a bytes
+literal), repair.markup (HTML tags left in a text page). What only `nlp_text` loses is in `masks`:
 nlp.citation ("[11]"), nlp.url.
 
 >>> c = clean("Interesting\\n\\nA Title\\n\\nA Title\\n\\nSemenova&rsquos post was read in May2019 [1].\\n\\nWrite a message")
@@ -39,7 +43,8 @@ from dataclasses import dataclass, field
 
 from kzx.clean import dedupe, noise
 from kzx.clean.edits import Edit, OffsetMap, apply_edits, resolve
-from kzx.clean.repair import char_edits, citation_spans, glue_edits, url_spans
+from kzx.clean.families import Page, run_families, trim_edits
+from kzx.clean.repair import char_edits, citation_spans, glue_edits, literal_edits, markup_edits, url_spans
 from kzx.clean.rules import Rules, load_rules
 from kzx.clean.sections import Part, build_sections
 from kzx.clean.units import Unit, inner_space_edits, layout_edits, segment
@@ -74,17 +79,19 @@ class Cleaned:
 def clean(raw: str, rules: Rules | None = None) -> Cleaned:
     """Clean one decoded page."""
     rules = rules or load_rules()
-    first = char_edits(raw, rules)
+    first = resolve(literal_edits(raw) + markup_edits(raw) + char_edits(raw, rules))
     text1, map1 = apply_edits(raw, first)
 
     units = segment(text1, rules.hyphen_prefixes)
-    removed = judge(units, rules)
+    page = Page(units, rules, source=text1, page_of=_pages(raw, units, map1))
+    removed = judge(units, rules, page)
     separators = {i for i, rule in removed.items() if rule == "dedupe.repeated_title"}
 
     second = layout_edits(text1, units, removed)
     for i, unit in enumerate(units):
         if i not in removed:
             second.extend(_unit_edits(text1, unit, rules))
+            second.extend(trim_edits(page, i))
     second = resolve(second)
 
     edits = _merge(_to_raw(second, map1), first)
@@ -100,11 +107,13 @@ def clean(raw: str, rules: Rules | None = None) -> Cleaned:
     return Cleaned(raw, text, nlp_text, removals, tuple(build_sections(parts, len(text))), masks, omap)
 
 
-def judge(units: list[Unit], rules: Rules) -> dict[int, str]:
+def judge(units: list[Unit], rules: Rules, page: Page | None = None) -> dict[int, str]:
     """Which units are noise, by rule (unit index -> rule name)."""
-    removed: dict[int, str] = {}
+    page = page or Page(units, rules)
+    removed = page.removed
     noise.find_furniture(units, rules, removed)
     noise.find_running_headers(units, removed)
+    run_families(page)
     noise.find_category_label(units, rules, removed, dedupe.title_counts(units))
     noise.find_search_form(units, rules, removed)
     noise.find_teaser_lines(units, rules, removed)
@@ -113,6 +122,14 @@ def judge(units: list[Unit], rules: Rules) -> dict[int, str]:
     noise.find_related(units, rules, removed, separators)
     dedupe.find_duplicate_paragraphs(units, removed)
     return removed
+
+
+def _pages(raw: str, units: list[Unit], map1: OffsetMap) -> list[int]:
+    """The PDF page each unit is on: form feeds ("\\f", from the PDF reader) divide pages."""
+    feeds = [map1.to_new(k) for k, c in enumerate(raw) if c == "\f"]
+    if not feeds:
+        return [0] * len(units)
+    return [bisect_right(feeds, unit.start) for unit in units]
 
 
 def _unit_edits(text: str, unit: Unit, rules: Rules) -> list[Edit]:

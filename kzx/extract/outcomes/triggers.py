@@ -5,7 +5,7 @@ verdict it states and the slot where its party stands (before it, after it,
 between it and a closing word, after "against", ...). This module finds the
 trigger matches of a sentence, drops those that state no decision (inside a
 hypothesis or a demand, negated, under a modal), and resolves each slot to
-parties through `parties.Discourse`.
+parties through `discourse.Discourse`.
 """
 
 from __future__ import annotations
@@ -15,15 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from kzx.extract.layout import clause_of, spans_within
 from kzx.extract.lexicon import compile_pattern, fold_case, load_rows, pattern_words, spans_holding
-from kzx.extract.parties import (Discourse, Party, Referent, is_coordination, names_relation, relation_end,
+from kzx.extract.outcomes.layout import clause_of, spans_within
+from kzx.extract.outcomes.limits import LIMITS
+from kzx.extract.outcomes.discourse import (Discourse, Party, Referent, is_coordination, names_relation, relation_end,
                                    relation_of_before)
 
-DEFAULT_WINDOW = 250
-CONTEXT_REACH = 30_000  # how far back "upheld the ruling" looks for the decision it speaks of
-SUBJECT_REACH = 300  # how far back a subject may stand
-OBJECT_REACH = 250  # how far ahead an object may stand
 
 
 @dataclass(frozen=True)
@@ -58,7 +55,7 @@ def trigger_specs() -> tuple[TriggerSpec, ...]:
             slot=row["slot"],
             pattern=compile_pattern(row["pattern"]),
             close=optional(row, "close"),
-            window=int(row.get("window", DEFAULT_WINDOW)),
+            window=int(row.get("window", LIMITS.trigger_window)),
             parties=row.get("parties", "person"),
             agent=optional(row, "agent"),
             context=optional(row, "context"),
@@ -93,6 +90,11 @@ class Candidate:
     parties: list[Party] = field(default_factory=list)
     party_spans: list[tuple[int, int]] = field(default_factory=list)
     verdict: str = ""
+    rule: str = ""  # the row that read it: "syntax:<id>" for a dependency row, else the surface row
+
+    @property
+    def reading(self) -> str:
+        return self.rule or f"surface:{self.spec.order}"
 
     @property
     def stop(self) -> int:
@@ -356,7 +358,7 @@ class SlotResolver:
             pronoun = self.possessive_pronoun(candidate.start)
             if pronoun is not None:
                 return [pronoun]
-        floor = max(clause[0], candidate.start - SUBJECT_REACH)
+        floor = max(clause[0], candidate.start - LIMITS.subject)
         referents = self.index_referents(floor, candidate.start)
         # A gloss in parentheses is not the subject: 'the newspaper "Uralskaya Nedelya" ("Uralsk Weekly")'.
         referents = [r for r in referents if not self._parenthesised(r)]
@@ -390,7 +392,7 @@ class SlotResolver:
 
     def object(self, candidate: Candidate, clause: tuple[int, int]) -> list[Referent]:
         start = candidate.stop
-        referents = self.index_referents(start, min(clause[1], start + OBJECT_REACH))
+        referents = self.index_referents(start, min(clause[1], start + LIMITS.object))
         return self._first_object(candidate.spec, referents, start)
 
     def _first_object(self, spec: TriggerSpec, referents: list[Referent], start: int) -> list[Referent]:
@@ -435,7 +437,7 @@ class SlotResolver:
         match = word.search(self.text, start, end)
         if not match:
             return []
-        referents = self.index_referents(match.end(), min(end, match.end() + OBJECT_REACH))
+        referents = self.index_referents(match.end(), min(end, match.end() + LIMITS.object))
         return self._first_object(spec, referents, match.end())
 
     def index_referents(self, start: int, end: int) -> list[Referent]:
@@ -479,7 +481,7 @@ def resolve_candidate(resolver: SlotResolver, candidate: Candidate, clause: tupl
     elif slot == "suit":
         referents, parties = _suit(resolver, candidate, clause)
     elif slot == "context":
-        parties = _context(candidate, recent, max(resolver.discourse.article_start, candidate.start - CONTEXT_REACH))
+        parties = _context(candidate, recent, max(resolver.discourse.article_start, candidate.start - LIMITS.context))
     if referents:
         parties, candidate.party_spans = resolver.resolve_all(referents)
     if not parties and slot in ("subject", "object", "between"):

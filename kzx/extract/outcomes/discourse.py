@@ -22,8 +22,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from kzx.extract.layout import spans_within
 from kzx.extract.lexicon import alternation, compile_pattern, fold_case, gated_finditer, load_rows
+from kzx.extract.outcomes.layout import spans_within
+from kzx.extract.outcomes.limits import LIMITS
 from kzx.records import Entity
 
 
@@ -709,6 +710,18 @@ def _name_shaped(name: str, words: _Words) -> bool:
     return all(t[:1].isupper() and not any(c.isdigit() for c in t) for t in tokens if t not in ("de", "van", "von"))
 
 
+def person_name_shaped(name: str) -> bool:
+    """A name a person may have, though no entity says so: capitalised words, none a role,
+    an official title or an organisation word; one word only with a surname ending."""
+    words = _words()
+    if not _name_shaped(name, words) or not all(re.fullmatch(r"[^\W\d_][\w’'-]*", t) for t in name.split()):
+        return False
+    lowered = [t.lower() for t in name.split()]
+    if any(t in words.officials or words.roles.match(t + " ") for t in lowered):
+        return False
+    return len(lowered) > 1 or bool(words.suffix.search(lowered[0]))
+
+
 def _looks_like_person(text, entity: Entity, name: str, surnames: set[str], words: _Words) -> bool:
     tokens = fold(name).split()
     if not tokens or entity.label in ("NORP", "DATE", "MONEY", "CARDINAL", "LAW"):
@@ -910,7 +923,7 @@ class Discourse:
 
     def defendant(self, position: int) -> Party | None:
         for at, party in reversed(self.defendants):
-            if at < self.article_start or at < position - DEFENDANT_REACH:
+            if at < self.article_start or at < position - LIMITS.defendant:
                 break  # noted sentence by sentence: all earlier ones are further back
             if at <= position:
                 return party
@@ -928,7 +941,6 @@ class Discourse:
         return best if n >= 3 and n > rest[0][1] else None
 
 
-DEFENDANT_REACH = 30_000  # how far back a suit under way is remembered
 
 _DEFENDANT_CUE = re.compile(
     r"\b(?:lawsuits?|suits?|claims?|complaints?|cases?)\s(?:was\s|were\s|had\sbeen\s)?(?:filed\s|brought\s)?against\s"

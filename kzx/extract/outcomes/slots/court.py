@@ -8,13 +8,19 @@ one place phrase ("in Almaty", "of the city of Pavlodar", "outside of Almaty").
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-from kzx.extract.layout import spans_within
 from kzx.extract.lexicon import compile_pattern, load_rows, pattern_words
+from kzx.extract.outcomes.layout import spans_within
+from kzx.extract.outcomes.limits import LIMITS
+
+if TYPE_CHECKING:
+    from kzx.extract.outcomes.triggers import Candidate
 
 
 @dataclass(frozen=True)
@@ -167,3 +173,43 @@ def court_after_by(text: str, courts: Sequence[CourtMention], position: int, lim
             if "by" in [w.lower() for w in words[-4:]]:
                 return court
     return None
+
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|another|one)\s$", re.IGNORECASE)
+_COURT_WORD = re.compile(r"\b(?:the\scourt|the\sjudge|judge)\b", re.IGNORECASE)
+
+
+def fill_court(ctx, courts, candidate: Candidate, clause, sentence) -> str | None:
+    """The deciding body: a court before the trigger in its clause, "by" a court after it,
+    one earlier in the sentence; "the court" points back to the last named one."""
+    court = (court_before(courts, candidate.start, clause[0], ctx.text)
+             or court_after_by(ctx.text, courts, candidate.stop, clause[1])
+             or court_before(courts, candidate.start, sentence[0], ctx.text))
+    if court is not None and not court.generic:
+        return court.name
+    if court is not None and _INDEFINITE_BEFORE.search(ctx.text, max(0, court.start - 10), court.start):
+        return None  # "a court placed him under house arrest": no court named before
+    if court is not None or _COURT_WORD.search(ctx.text, sentence[0], sentence[1]):
+        named = last_named_court(ctx, candidate.start, candidate.parties)
+        return named.name if named else None
+    return None
+
+
+def last_named_court(ctx, position: int, parties=()) -> CourtMention | None:
+    """The court "the court" at `position` points back to: the last court named before
+    it in its article, where named in the same paragraph or in one that speaks of the
+    decision's party ("The Pavlodar court heard Semenova's case ... the court ruled"),
+    not a court named for someone else's case."""
+    i = bisect.bisect_right(ctx.named_court_ends, position) - 1
+    if i < 0 or ctx.named_courts[i].start < ctx.discourse.article_start:
+        return None
+    court = ctx.named_courts[i]
+    paragraph = ctx.layout.paragraph(court.start)
+    if paragraph == ctx.layout.paragraph(position) or not parties:
+        return court
+    low = max(ctx.layout.paragraph_starts[paragraph], court.start - LIMITS.court_story)
+    high = ctx.layout.paragraph_starts[paragraph + 1] if paragraph + 1 < len(ctx.layout.paragraph_starts) \
+        else len(ctx.text)
+    high = min(high, court.end + LIMITS.court_story)
+    told = {m.party for m in ctx.index.mentions_in(low, high)} | ctx.decided.get(paragraph, set())
+    return court if any(party in told for party in parties) else None

@@ -18,6 +18,8 @@ from functools import cache
 from kzx.extract.lexicon import compile_pattern, load_rows
 from kzx.records import MoneyMention, Penalty
 
+WITH_PENALTIES = {"convicted", "sentenced", "fined", "suit_upheld", "sentence_reduced"}
+
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -393,3 +395,20 @@ def dedupe(penalties: Sequence[Penalty]) -> list[Penalty]:
 def merge(first: Sequence[Penalty], second: Sequence[Penalty]) -> list[Penalty]:
     return dedupe([*first, *second])
 
+
+def fill_penalties(ctx, candidate, start: int, end: int, administrative: bool,
+                   charge_span: tuple[int, int] | None) -> list[Penalty]:
+    """The penalties of `candidate` stated in text[start:end], with the one its row implies."""
+    if candidate.verdict not in WITH_PENALTIES:
+        return []
+    if candidate.verdict == "sentence_reduced":
+        start = max(start, candidate.stop)
+        found = find_penalties(ctx.text, start, max(start, end), ctx.money, candidate.verdict,
+                               skip=charge_span)
+        return [p for p in found if p.duration or p.amount is not None]
+    found = find_penalties(ctx.text, start, end, ctx.money, candidate.verdict, administrative,
+                           skip=charge_span)
+    implied = candidate.spec.penalty
+    if implied and not any(p.kind == implied for p in found):
+        found.append(Penalty(kind=implied))
+    return dedupe(found)

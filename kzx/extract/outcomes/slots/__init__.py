@@ -1,0 +1,1 @@
+"""One filler per slot of a frame: court, date, charges, penalties."""

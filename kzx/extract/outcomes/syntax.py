@@ -1,0 +1,273 @@
+"""Dependency rows -> decisions read from the parse of a trigger sentence.
+
+Only sentences that hold a decision word are parsed (a small share of a
+document), by a second, small spaCy pipeline (tok2vec, tagger and parser of the
+same model) that `kzx.nlp.build_sentence_parser` loads once per process when the
+pipeline file asks for it (`[outcomes] parse = true`).
+
+The rows are spaCy DependencyMatcher patterns (models/patterns/outcomes/dependency.jsonl):
+the trigger and its party node ("X and Y were sentenced": the passive subject;
+"detained X": the object; "whom a court convicted": the relative pronoun; "the
+conviction of X", "X's arrest"). The party node is then widened through the tree:
+coordination ("X, Y, and Z"), apposition ("four prisoners, A, B and C", "his son,
+Aset"), the antecedent of a relative pronoun, and the proper-noun compounds that
+make a name ("local activist Zhambyl Kobeisinov"). A match is dropped under a
+modal or a negation ("could be sentenced"), and inside a demand, a hypothesis or
+reported speech ("asked that X be sentenced", "if convicted", "said he was arrested").
+
+`read_doc` turns a parsed Doc into plain `SyntaxMatch`es (character offsets in
+the parsed text): records hold no spaCy objects. It works as well on a hand-built
+parse (`Doc(vocab, words=..., heads=..., deps=..., tags=...)`), which is how the
+rows are tested.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from kzx.extract.lexicon import load_rows
+
+DEPENDENCY_ROWS = "outcomes/dependency.jsonl"
+
+_RELATIVE = {"who", "whom", "that", "which"}
+_PRONOUNS = {"he", "him", "she", "her", "they", "them", "his", "their"}
+_BOTH = {"both"}
+_MODALS = {"could", "may", "might", "would", "will", "shall", "should", "must", "can", "ca", "wo"}
+_NEGATIONS = {"not", "n't", "never", "no"}
+# Heads under which a decision is asked for, feared, denied or only reported.
+_NOT_DECIDED = {
+    "asked", "ask", "asking", "requested", "request", "demanded", "demand", "demanding", "sought",
+    "seek", "seeking", "urged", "urge", "called", "call", "calling", "wanted", "want", "hoped", "hope",
+    "threatened", "threaten", "faces", "face", "faced", "facing", "risk", "risks", "risked",
+    "said", "says", "say", "claimed", "claims", "alleged", "stated", "told", "denied", "feared", "fear",
+    "expected", "expect", "planned", "plan", "tried", "try", "attempted", "proposed", "recommended",
+}
+_RULINGS = {"ruling", "ruled", "decision", "decided", "order", "ordered", "verdict"}
+_CONDITIONAL = {"if", "unless", "whether", "lest"}
+_NAME_TAGS = {"NNP", "NNPS"}
+# Words that make a proper-noun run an institution, not a person.
+_INSTITUTION = re.compile(
+    r"\b(?:court|courts|police|office|ministry|committee|department|prosecutor|prosecutors|service|agency|"
+    r"government|authorities|party|union|council|parliament|administration|KNB|city|region|district)\b",
+    re.IGNORECASE,
+)
+_OFFICIAL_WORDS = {"judge", "prosecutor", "investigator", "lawyer", "attorney"}
+
+
+@dataclass(frozen=True)
+class DependencyRow:
+    id: str
+    verdict: str
+    slots: dict
+    pattern: list
+    example: str
+    counter: str
+    overrides: bool = False
+
+
+@dataclass(frozen=True)
+class PartySpan:
+    """A stretch of the parsed text that names a party: a name or a pronoun."""
+
+    start: int
+    end: int
+    kind: str  # "name", "pronoun" or "both" (the two parties just decided about)
+    text: str
+
+
+@dataclass(frozen=True)
+class SyntaxMatch:
+    """One decision read from the tree: offsets index the parsed text."""
+
+    rule: str
+    verdict: str
+    trigger: tuple[int, int]
+    parties: tuple[PartySpan, ...]
+    scope: tuple[int, int]  # the stretch that states its penalties and charges
+    overrides: bool = False  # the tree's reading replaces a surface reading of the same trigger
+
+
+@cache
+def dependency_rows() -> tuple[DependencyRow, ...]:
+    rows = []
+    for raw in load_rows(DEPENDENCY_ROWS):
+        missing = {"id", "verdict", "slots", "pattern", "example", "counter"} - raw.keys()
+        if missing:
+            raise ValueError(f"{DEPENDENCY_ROWS}: row {raw.get('id')!r} lacks {sorted(missing)}")
+        nodes = {node["RIGHT_ID"] for node in raw["pattern"]}
+        if not set(raw["slots"].values()) <= nodes:
+            raise ValueError(f"{DEPENDENCY_ROWS}: row {raw['id']!r} names a slot node not in its pattern")
+        rows.append(DependencyRow(raw["id"], raw["verdict"], raw["slots"], raw["pattern"],
+                                  raw["example"], raw["counter"], bool(raw.get("overrides"))))
+    return tuple(rows)
+
+
+@cache
+def trigger_words() -> frozenset[str]:
+    """The lowercase words a row's trigger node can be: sentences without one are not parsed."""
+    words: set[str] = set()
+    for row in dependency_rows():
+        for node in row.pattern:
+            if node["RIGHT_ID"] == "trigger":
+                lower = node["RIGHT_ATTRS"].get("LOWER")
+                words.update(lower["IN"] if isinstance(lower, dict) else [lower])
+    return frozenset(words)
+
+
+def build_matcher(vocab):
+    """A DependencyMatcher holding every row (a malformed row fails here, naming itself)."""
+    from spacy.matcher import DependencyMatcher
+
+    matcher = DependencyMatcher(vocab, validate=True)
+    for row in dependency_rows():
+        try:
+            matcher.add(row.id, [row.pattern])
+        except Exception as exc:
+            raise ValueError(f"{DEPENDENCY_ROWS}: row {row.id!r}: {exc}") from None
+    return matcher
+
+
+def read_doc(doc, matcher=None) -> list[SyntaxMatch]:
+    """The decisions the rows read in a parsed Doc, one per trigger token and row."""
+    matcher = matcher or build_matcher(doc.vocab)
+    rows = {row.id: row for row in dependency_rows()}
+    found: dict[tuple[int, str], SyntaxMatch] = {}
+    for match_id, token_ids in matcher(doc):
+        row = rows[doc.vocab.strings[match_id]]
+        nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(row.pattern, token_ids)}
+        trigger = nodes["trigger"]
+        if not _decided(trigger):
+            continue
+        parties = party_spans(trigger, nodes[row.slots["party"]])
+        if not parties:
+            continue
+        key = (trigger.i, row.verdict)
+        if key in found:
+            parties = tuple(dict.fromkeys(found[key].parties + parties))
+        penalty = nodes.get(row.slots.get("penalty", ""))
+        scope_tokens = list(penalty.subtree) if penalty is not None else list(trigger.subtree)
+        scope = (min(t.idx for t in scope_tokens), max(t.idx + len(t) for t in scope_tokens))
+        found[key] = SyntaxMatch(row.id, row.verdict, (trigger.idx, trigger.idx + len(trigger)), parties, scope,
+                                 row.overrides)
+    return sorted(found.values(), key=lambda m: m.trigger)
+
+
+def _decided(trigger) -> bool:
+    """False under a modal or negation, or inside a demand, a condition or reported speech."""
+    # "issued a ruling that she should be placed in a hospital": the modal is the ruling's.
+    ruled = trigger.dep_ in ("ccomp", "acl") and trigger.head.lower_ in _RULINGS
+    for child in trigger.children:
+        if child.lower_ in _MODALS and child.dep_ in ("aux", "auxpass") and not ruled:
+            return False
+        if child.dep_ == "neg" or child.lower_ in _NEGATIONS and child.dep_ in ("advmod", "neg", "det"):
+            return False
+        if child.dep_ == "mark" and child.lower_ in _CONDITIONAL:
+            return False
+    token = trigger
+    while token.dep_ not in ("ROOT", "relcl") and token.head is not token:
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL for c in token.children):
+            return False
+        if token.dep_ in ("ccomp", "xcomp", "pcomp", "dobj", "pobj", "advcl", "conj", "acl", "prep") and \
+                token.head.lower_ in _NOT_DECIDED:
+            return False
+        if token.dep_ == "amod" and token.head.lower_ in _NOT_DECIDED:
+            return False
+        token = token.head
+    return True
+
+
+def party_spans(trigger, node) -> tuple[PartySpan, ...]:
+    """The names (or pronouns) the party node stands for, widened through the tree."""
+    if node.tag_.startswith("VB"):
+        node = _subject_of(node)
+        if node is None:
+            return ()
+    if node.lower_ in _RELATIVE and trigger.dep_ == "relcl":
+        node = trigger.head
+    elif node is trigger.head and trigger.dep_ in ("amod", "acl"):
+        pass  # "Convicted leader X", "X, convicted in 2007": the noun the participle describes
+    heads = _coordinated(node)
+    spans: list[PartySpan] = []
+    for head in heads:
+        span = _name_of(head)
+        if span is not None:
+            spans.append(span)
+    return tuple(dict.fromkeys(spans))
+
+
+def _subject_of(verb):
+    """The subject of a verb, or of the verb it is coordinated with ("X was forced onto a
+    plane and flown home")."""
+    while True:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if verb.dep_ != "conj" or verb.head is verb:
+            return None
+        verb = verb.head
+
+
+def _coordinated(node) -> list:
+    """The node, its conjuncts, and their appositions ("four prisoners, A, B, and C")."""
+    seen: list = []
+    todo = [node]
+    while todo:
+        token = todo.pop()
+        if token in seen:
+            continue
+        seen.append(token)
+        conjuncts = token.conjuncts
+        # "X, Y, and Z"; a list without "and"/"or" is most often a misparse ("Kozlov, Rep. Smith").
+        if any(c.dep_ == "cc" for t in (token, *conjuncts) for c in t.children):
+            todo.extend(conjuncts)
+        # "four prisoners, A, B": a noun renamed by names; two names in apposition are a
+        # misparse of a list of different people ("Kozlov, Rep. Chris Smith (NJ-04)").
+        todo.extend(c for c in token.children if c.dep_ == "appos"
+                    and not (token.tag_ in _NAME_TAGS and c.tag_ in _NAME_TAGS))
+        if token.tag_ not in _NAME_TAGS:
+            for prep in token.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("including", "of", "for"):
+                    continue
+                for obj in prep.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    if prep.lower_ == "including":  # "five individuals including X"
+                        todo.append(obj)
+                    else:  # "the head of Rome’s Immigration Office, Maurizio Improta", "spokesman for X, Y"
+                        todo.extend(c for c in obj.children if c.dep_ == "appos" and c.tag_ in _NAME_TAGS)
+        if token.dep_ == "appos" and token.head not in seen and token.head.tag_ not in _NAME_TAGS:
+            # "his son, Aset": from the name back to the noun it renames, for that noun's conjuncts
+            todo.append(token.head)
+    return sorted(seen, key=lambda t: t.i)
+
+
+def _name_of(token) -> PartySpan | None:
+    doc = token.doc
+    if token.lower_ in _PRONOUNS and token.tag_ in ("PRP", "PRP$", ""):
+        return PartySpan(token.idx, token.idx + len(token), "pronoun", token.lower_)
+    if token.lower_ in _BOTH and not any(c.dep_ == "prep" for c in token.children):
+        # "Both were charged with ...": the group just named, as "they" ("both of them" is not)
+        return PartySpan(token.idx, token.idx + len(token), "both", "both")
+    if token.tag_ not in _NAME_TAGS:
+        # "local activist Zhambyl Kobeisinov" parses with the name as head; "leader Larisa
+        # Kharkova" sometimes with the role word as a compound of the name.
+        if token.dep_ == "compound" and token.head.tag_ in _NAME_TAGS:
+            return _name_of(token.head)
+        return None
+    first = token.i
+    while first > 0 and doc[first - 1].tag_ in _NAME_TAGS and doc[first - 1].head.i in (token.i, first) \
+            and doc[first - 1].dep_ in ("compound", "flat", "nmod"):
+        first -= 1
+    words = doc[first : token.i + 1]
+    text = words.text
+    if _INSTITUTION.search(text) or words[0].lower_ in _OFFICIAL_WORDS:
+        return None
+    if first > 0 and doc[first - 1].lower_ in _OFFICIAL_WORDS:
+        return None  # "Judge Aliya Bekova": the decider, not the party
+    return PartySpan(words.start_char, words.end_char, "name", text)
+
+
+SentenceParser = Callable[[Sequence[str]], list[list[SyntaxMatch]]]
