@@ -835,7 +835,7 @@ def test_no_nested_unbounded_quantifiers() -> None:
     """A quantified group that ends in a quantifier ("(a+)+", "(?:x*)*") can
     backtrack exponentially; no pattern of kzx.clean has one."""
     nested = re.compile(r"[*+]\)[*+?]?[*+]|[*+]\)\{[0-9]*,\}")
-    for path in sorted((ROOT / "kzx" / "clean").glob("*.py")):
+    for path in sorted((ROOT / "kzx" / "clean").rglob("*.py")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             assert not nested.search(line), f"{path.name}:{number}: {line.strip()}"
 

@@ -141,6 +141,10 @@ PERSON_FAMILIES = {
         [("Erik Mendygaziyev", "PERSON"), ("Rasim Almukhanov", "PERSON")],
         {"Kalyk": "Kalyk Mendygaziyev", "Erik Mendygaziyev": "Erik Mendygaziyev",
          "Rasim Almukhanov": "Rasim Almukhanov"}),
+    "an outlet's editor after its name and a media noun": (
+        "A court found the editor of Central Asia Monitor newspaper and Radiotochka.kz web portal "
+        "Bigeldy Gabdullin guilty.", [("Bigeldy Gabdullin", "PERSON")],
+        {"Bigeldy Gabdullin": "Bigeldy Gabdullin"}),
     "a capitalised name confirmed in normal case": (
         "HON. DAN BURTON\n\nMr. BURTON of Indiana. Mr. Speaker, I rise today.",
         [("DAN BURTON", "PERSON"), ("BURTON", "PERSON")], {"DAN BURTON": "DAN BURTON", "BURTON": "DAN BURTON"}),

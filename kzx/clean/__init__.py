@@ -38,6 +38,7 @@ nlp.citation ("[11]"), nlp.url.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -82,12 +83,15 @@ def clean(raw: str, rules: Rules | None = None) -> Cleaned:
     first = resolve(literal_edits(raw) + markup_edits(raw) + char_edits(raw, rules))
     text1, map1 = apply_edits(raw, first)
 
-    units = segment(text1, rules.hyphen_prefixes)
-    page = Page(units, rules, source=text1, page_of=_pages(raw, units, map1))
+    feeds = [map1.to_new(k) for k, c in enumerate(raw) if c == "\f"]
+    edges = _page_edge_lines(text1, feeds)
+    units = segment(text1, rules.hyphen_prefixes, edges)
+    page = Page(units, rules, source=text1, page_of=[bisect_right(feeds, u.start) for u in units])
     removed = judge(units, rules, page)
-    separators = {i for i, rule in removed.items() if rule == "dedupe.repeated_title"}
+    separators = {i for i, rule in removed.items() if rule == "dedupe.repeated_title" and i > page.body_start}
 
-    second = layout_edits(text1, units, removed)
+    joined, hyphens = _across_pages(units, removed, page, edges)
+    second = layout_edits(text1, units, removed, joined) + hyphens
     for i, unit in enumerate(units):
         if i not in removed:
             second.extend(_unit_edits(text1, unit, rules))
@@ -117,19 +121,80 @@ def judge(units: list[Unit], rules: Rules, page: Page | None = None) -> dict[int
     noise.find_category_label(units, rules, removed, dedupe.title_counts(units))
     noise.find_search_form(units, rules, removed)
     noise.find_teaser_lines(units, rules, removed)
-    separators = dedupe.find_repeated_titles(units, removed)
+    # A title printed twice above the article is not a separator between articles.
+    separators = {i for i in dedupe.find_repeated_titles(units, removed) if i > page.body_start}
     noise.find_comments(units, rules, removed, separators)
     noise.find_related(units, rules, removed, separators)
     dedupe.find_duplicate_paragraphs(units, removed)
     return removed
 
 
-def _pages(raw: str, units: list[Unit], map1: OffsetMap) -> list[int]:
-    """The PDF page each unit is on: form feeds ("\\f", from the PDF reader) divide pages."""
-    feeds = [map1.to_new(k) for k, c in enumerate(raw) if c == "\f"]
+_CONTINUES = re.compile(r"[a-z,;]$|(?<=[a-z])-$")
+PARAGRAPH_PART_MIN = 80  # a part this long before a page break is a paragraph going on, not a heading
+LINE_PART_MIN = 50  # a line this long in a block at a page's edge is a wrapped line, not a heading
+
+
+def _across_pages(units: list[Unit], removed: dict[int, str], page: Page,
+                  edges: frozenset[int]) -> tuple[dict[int, str], list[Edit]]:
+    """Paragraphs that a page break cut: the part before the break ends
+    mid-sentence, the part after it goes on (in lower case, or after a long
+    part that cannot be a heading), and only page furniture, the break or a
+    line kept apart at the page's edge stands between them. They are joined
+    with a space, or with nothing where a hyphen split a word (the hyphen goes).
+    """
+    joined: dict[int, str] = {}
+    hyphens: list[Edit] = []
+    previous = None
+    for i, unit in enumerate(units):
+        if i in removed:
+            continue
+        if previous is not None:
+            between = range(previous + 1, i)
+            broke = page.page_of[previous] != page.page_of[i] or any(
+                removed.get(k) in ("noise.page_furniture", "noise.furniture") for k in between) or (
+                unit.start in edges or units[previous].lines[-1][0] in edges)
+            end = units[previous].text
+            # Lines of one block that only the page's edge kept apart are a wrapped paragraph's lines.
+            part_min = LINE_PART_MIN if unit.block == units[previous].block and not between else PARAGRAPH_PART_MIN
+            goes_on = unit.text[:1].islower() or (len(end) >= part_min and unit.text[:1].isupper())
+            if broke:
+                if _CONTINUES.search(end) and goes_on:
+                    if end.endswith("-"):
+                        hyphens.append(Edit(units[previous].end - 1, units[previous].end, "", "repair.hyphenation"))
+                        joined[i] = ""
+                    else:
+                        joined[i] = " "
+        previous = i
+    return joined, hyphens
+
+
+def _page_edge_lines(text: str, feeds: list[int], lines: int = 2) -> frozenset[int]:
+    """Starts of the lines next to each page break (`feeds`: where the form
+    feeds were, in `text`) and at both ends of a paged text: where running
+    headers and footers stand."""
+    starts: set[int] = set()
     if not feeds:
-        return [0] * len(units)
-    return [bisect_right(feeds, unit.start) for unit in units]
+        return frozenset()
+    for feed in [0, *feeds, len(text)]:
+        pos = feed
+        for _ in range(lines):  # the last lines of the page before
+            pos = text.rfind("\n", 0, max(0, pos - 1))
+            line_start = pos + 1
+            while line_start < feed and text[line_start] in " \n":
+                line_start += 1
+            starts.add(line_start)
+            if pos < 0:
+                break
+        pos = feed
+        for _ in range(lines):  # the first lines of the page after
+            while pos < len(text) and text[pos] in " \n":
+                pos += 1
+            starts.add(pos)
+            nxt = text.find("\n", pos)
+            if nxt < 0:
+                break
+            pos = nxt
+    return frozenset(starts)
 
 
 def _unit_edits(text: str, unit: Unit, rules: Rules) -> list[Edit]:

@@ -105,6 +105,8 @@ def char_edits(raw: str, rules: Rules) -> list[Edit]:
                 edits.append(Edit(start, end, " " * (end - start), "repair.space"))
         elif kind == "zero":
             edits.append(Edit(start, end, "", "repair.space"))
+        elif match.group() == "\f":  # a page break (the PDF reader's): a paragraph break until cleaning rejoins it
+            edits.append(Edit(start, end, "\n\n", "repair.space"))
         else:
             edits.append(Edit(start, end, "\n", "repair.space"))
     return edits

@@ -179,6 +179,7 @@ _PUB_CUE = re.compile(rf"(?i:\b(?:{phrase_alternation(_CUES['publication_cue'])}
 _DATELINE_AFTER = re.compile(r"\s{0,2}(?:[–—]|--?\s|:)")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _THE_BEFORE = re.compile(r"(?i:\bthe)\s{1,2}$")
+_SHORT_YEAR_AFTER = re.compile(r"[-–/](?P<yy>\d\d)(?![\d\w/.-])")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _LINE = re.compile(r"[^\n]+")
 
@@ -444,6 +445,13 @@ def _coordinate(text: str, cands: list[_Cand]) -> list[_Cand]:
                     if year is not None:
                         cand.year, cand.year_source = year, "text"
                     out.append(_written("md", tail.start("d"), tail.end(), year, cand.month, day))
+        # "2017-18": a span of years with the second written short
+        if cand.kind == "year":
+            short = _SHORT_YEAR_AFTER.match(text, cand.end)
+            if short:
+                year = cand.year - cand.year % 100 + int(short["yy"])
+                if 0 < year - cand.year <= 5:
+                    out.append(_written("year", short.start("yy"), short.end("yy"), year, None, None))
         # "16 and 17 December 2011"
         if cand.kind == "dm":
             head = _PAIR_HEAD.search(text, max(0, cand.start - 16), cand.start)
@@ -757,6 +765,8 @@ def find_dates(
     >>> t = "On May 12, 2009, he spoke. The July 26 accident. Trial delayed until Sept. 2."
     >>> [(d.text, d.value, d.year_source) for d in find_dates(t)]
     [('May 12, 2009', '2009-05-12', 'text'), ('July 26', '2009-07-26', 'section'), ('Sept. 2', '2009-09-02', 'section')]
+    >>> [(d.text, d.value) for d in find_dates("their 2017-18 grant reports")]
+    [('2017', '2017'), ('18', '2018')]
     >>> [(d.text, d.value) for d in find_dates("protests on December 16 th and 17 th of 2011")]
     [('December 16 th', '2011-12-16'), ('17 th of 2011', '2011-12-17')]
     >>> find_dates("the government may censor media 24 hours before; two days later")

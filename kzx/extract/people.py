@@ -260,7 +260,7 @@ def _corrected_label(ent: Span, lexicon: PeopleLexicon) -> str:
         return "ORG"
     if label == "PERSON" and len(words) == 1 and before is not None and before.lower_ == "the":
         return "ORG"  # "The Bulletin": people are not "the Smith"
-    if label == "PERSON" and before is not None and before.lower_ in lexicon.media_nouns:
+    if label == "PERSON" and _named_outlet(ent, words, lexicon):
         return "MEDIA"  # "the weekly Golos Naroda"
     if label != "PERSON" and _looks_like_a_person(ent, words, lexicon):
         return "PERSON"
@@ -297,6 +297,15 @@ def _glossed(ent: Span) -> bool:
         return False
     words = [t for t in inner if t.is_alpha]
     return bool(words) and all(t.is_title or t.is_stop for t in words) and any(t.is_title for t in words)
+
+
+def _named_outlet(ent: Span, words: list, lexicon: PeopleLexicon) -> bool:
+    """A name right after "the"/"a" and a media noun names the outlet: "the weekly Golos
+    Naroda"; "... web portal Bigeldy Gabdullin" (no article) is the portal's editor."""
+    if ent.start < 2 or words[0].lower_ in lexicon.given_names:
+        return False
+    noun, article = ent.doc[ent.start - 1], ent.doc[ent.start - 2]
+    return noun.lower_ in lexicon.media_nouns and article.lower_ in {"the", "a", "an"}
 
 
 def _looks_like_a_person(ent: Span, words: list, lexicon: PeopleLexicon) -> bool:

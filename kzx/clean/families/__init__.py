@@ -7,13 +7,13 @@ stay (`trim`). `run_families` writes the verdicts; families only decide.
 
 | family | name (`Removal.rule`) | covers |
 | --- | --- | --- |
-| TitleVariant | dedupe.repeated_title | a title printed twice, the second time extended |
-| LeadRepeat | dedupe.duplicate_paragraph | a lead sentence printed again at the start of the next paragraph |
 | Telegram | noise.telegram | telegram routing lines, date-time groups, handling captions |
 | PageFurniture | noise.page_furniture | running headers/footers (by repetition, per page with form feeds), page captions, pagers |
+| TitleVariant | dedupe.repeated_title | a title printed twice, the second time extended |
+| LeadRepeat | dedupe.duplicate_paragraph | a lead sentence printed again at the start of the next paragraph |
+| SiteChrome | noise.site_chrome | players, reading time, paywall prompts, top navigation, tag lists |
 | Metadata | noise.metadata | catalogue fields, identifiers, file sizes of mirror pages |
 | PrintedRecord | noise.printed_record | bracketed page/volume markers, rules, printer's imprint, From line |
-| SiteChrome | noise.site_chrome | players, reading time, paywall prompts, top navigation |
 | Letterhead | noise.letterhead | officers, address, telephone, web address of the issuer |
 | Sidebar | noise.sidebar | mission boxes, rosters, roster names printed into a column |
 | Caption | noise.caption | photo captions and credits |
@@ -36,13 +36,13 @@ from kzx.clean.families.telegram import Telegram
 __all__ = ["FAMILIES", "Family", "Page", "run_families", "trim_edits"]
 
 FAMILIES: tuple[Family, ...] = (
-    TitleVariant(),
-    LeadRepeat(),
     Telegram(),
     PageFurniture(),
+    TitleVariant(),
+    LeadRepeat(),
+    SiteChrome(),
     Metadata(),
     PrintedRecord(),
-    SiteChrome(),
     Letterhead(),
     Sidebar(),
     Caption(),
@@ -58,4 +58,15 @@ def run_families(page: Page, families: tuple[Family, ...] = FAMILIES) -> None:
 
 def trim_edits(page: Page, i: int, families: tuple[Family, ...] = FAMILIES) -> list[Edit]:
     """Cuts inside kept unit `i`, as deletions named by the family that asks for them."""
-    return [Edit(s, e, "", family.name) for family in families for s, e in family.trim(page, i) if e > s]
+    edits = []
+    for family in families:
+        for s, e in family.trim(page, i):
+            if e <= s:
+                continue
+            # The cut takes one space with it, so that no double space is left.
+            if e < len(page.source) and page.source[e] == " ":
+                e += 1
+            elif s > 0 and page.source[s - 1] == " ":
+                s -= 1
+            edits.append(Edit(s, e, "", family.name))
+    return edits

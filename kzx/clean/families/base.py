@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from pathlib import Path
 from typing import ClassVar
 
 from kzx.clean.rules import NOISE_DIR, PhraseList, Rules
@@ -76,6 +75,8 @@ class Page:
     removed: dict[int, str] = field(default_factory=dict)
     page_of: list[int] = field(default_factory=list)  # PDF page of each unit (form feeds), else all 0
 
+    _body_cache: tuple[int, list[int]] | None = field(default=None, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         if not self.page_of:
             self.page_of = [0] * len(self.units)
@@ -87,18 +88,26 @@ class Page:
         return self.units[i].text
 
     @cached_property
-    def _body(self) -> list[int]:
+    def _body_candidates(self) -> list[int]:
         from kzx.clean.families.metadata import Metadata  # a field with a long value is not body text
 
         field = Metadata().field
         return [i for i, u in enumerate(self.units) if is_body(u.text) and field(u.text) is None]
 
-    @cached_property
+    @property
+    def _body(self) -> list[int]:
+        """Paragraphs of running text that no rule has removed so far (a site's
+        notice in prose above the article does not end the page's head)."""
+        if self._body_cache is None or self._body_cache[0] != len(self.removed):  # verdicts only ever grow
+            self._body_cache = (len(self.removed), [i for i in self._body_candidates if i not in self.removed])
+        return self._body_cache[1]
+
+    @property
     def body_start(self) -> int:
         """Index of the first paragraph of running text: what is above it is the page's head."""
         return self._body[0] if self._body else len(self.units)
 
-    @cached_property
+    @property
     def body_end(self) -> int:
         """Index just after the last paragraph of running text: what is below it is the page's tail."""
         return self._body[-1] + 1 if self._body else 0
@@ -125,14 +134,10 @@ class Page:
         return list(range(j, k + 1))
 
 
+@lru_cache(maxsize=32)
 def phrases(name: str) -> PhraseList:
     """A family's phrase file under models/noise/, loaded once."""
-    return _load(NOISE_DIR / name)
-
-
-@lru_cache(maxsize=32)
-def _load(path: Path) -> PhraseList:
-    return PhraseList.load(path)
+    return PhraseList.load(NOISE_DIR / name)
 
 
 class Family:

@@ -42,6 +42,7 @@ class Caption(Family):
     doc = "photo captions and credits"
     line_max: int = 350  # a caption is one or two lines
     head_units: int = 3  # a news photo's caption sits among the first units, under the title
+    lower_words_min: int = 4  # a caption is a sentence; a byline with a dateline is names and places
 
     def decide(self, page: Page) -> list[int]:
         data = phrases("caption.txt")
@@ -53,7 +54,8 @@ class Caption(Family):
                 continue
             if data.matches("prefix", text) or (has_credit(text) and not text.rstrip().endswith(").")):
                 goes.append(i)
-            elif (0 < k < self.head_units and _DATED_END.search(text) and ". " not in text[:-2]
-                  and len(text.split()) >= 8 and k + 1 < len(alive) and is_body(page.text(alive[k + 1]))):
+            elif (0 < k < self.head_units and _DATED_END.search(text) and text.endswith(".") and ". " not in text[:-2]
+                  and sum(w.islower() for w in text.split()) >= self.lower_words_min
+                  and k + 1 < len(alive) and is_body(page.text(alive[k + 1]))):
                 goes.append(i)
         return goes

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kzx.clean.families.base import Family, Page, is_sentence, phrases
 
@@ -71,15 +72,16 @@ def is_officer(text: str) -> bool:
     return len(tokens) >= 2 and all(_NAME_TOKEN.fullmatch(t) for t in tokens) and sum(t[0].isupper() for t in tokens) >= 2
 
 
+@lru_cache(maxsize=1)
+def _roles_at_end() -> re.Pattern[str]:
+    roles = sorted(phrases("letterhead.txt").entries("roles"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(r) for r in roles) + r")$", re.IGNORECASE)
+
+
 def _ending_role(text: str) -> str | None:
-    folded = text.casefold()
-    best = None
-    for role in phrases("letterhead.txt").entries("roles"):
-        r = role.casefold()
-        if folded.endswith(r) and (len(folded) == len(r) or not folded[-len(r) - 1].isalnum()):
-            if best is None or len(role) > len(best):
-                best = role
-    return best
+    """The longest office that `text` ends with."""
+    match = _roles_at_end().search(text)
+    return match.group() if match else None
 
 
 @dataclass
@@ -103,10 +105,10 @@ class Letterhead(Family):
             goes.update(officer)
         seen_blocks = set()
         for i in contact:
-            block = tuple(j for j in page.block_of(i) if j in alive)
+            block = tuple(page.block_of(i))
             if block in seen_blocks:
                 continue
             seen_blocks.add(block)
             if len(block) >= 2 and 2 * sum(j in contact for j in block) >= len(block):
-                goes.update(j for j in block if len(page.text(j)) <= 200)
+                goes.update(j for j in block if j in alive and len(page.text(j)) <= 200)
         return sorted(goes)

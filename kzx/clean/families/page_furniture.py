@@ -54,7 +54,7 @@ class PageFurniture(Family):
     line_max: int = 120  # a header or footer is one short line
     edge_lines: int = 2  # lines at the top or bottom of a page that can be furniture
     repeats_without_pages: int = 3  # occurrences of a line that make it a running header
-    spread_min: int = 3  # units between two occurrences of a running header
+    spread_min: int = 2  # a running header has text between its occurrences; a column of a table has not
 
     def is_caption(self, text: str) -> bool:
         """

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from kzx.clean.families.base import Family, Page, phrases
 
 _BRACKETED = re.compile(r"\[\[?\s?([^\[\]]{2,160}?)\s?\]\]?")
-_RULE = re.compile(r"\*(?: ?\*)*|[_=\-~–—]{3,}")
+_RULE = re.compile(r"\*(?: ?\*){0,40}|[_=\-~–—]{3,}|#(?: ?#){2,}")  # "###" ends a press release
 _PAGE_MARK = re.compile(r"\[\[?Page [A-Z]{0,2}[0-9]{1,6}\]\]?")
 _NOTE_AFTER_HEADING = re.compile(r"\s{2,}(\[[^\[\]]{3,160}\])\s*$")
 _FROM_LINE = re.compile(r"From (?:the )?[A-Z].{0,120}(?:\[(?:https?://)?www\.[^\]]+\]|https?://\S+|www\.\S+)")
@@ -30,13 +30,15 @@ _COLUMNS = re.compile(r"\s{3,}")
 
 def is_marker(text: str) -> bool:
     """
-    >>> [is_marker(t) for t in ("[Page E192]", "[ Country-by-Country Reports ]", "[GRAPHIC(S) NOT AVAILABLE IN TIFF FORMAT]")]
+    >>> [is_marker(t) for t in ("[Page E192]", "[ Country-by-Country Reports ]", "[GRAPHIC] [TIFF OMITTED]")]
     [True, True, True]
     >>> [is_marker(t) for t in ("[The ministry did not reply to a request for comment.]", "[1] See note.")]
     [False, False]
     """
-    m = _BRACKETED.fullmatch(text)
-    return bool(m) and not m.group(1).rstrip().endswith((".", "!", "?"))
+    groups = list(_BRACKETED.finditer(text))
+    if not groups or _BRACKETED.sub("", text).strip():
+        return False
+    return not any(m.group(1).rstrip().endswith((".", "!", "?")) for m in groups)
 
 
 @dataclass

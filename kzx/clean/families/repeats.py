@@ -37,7 +37,9 @@ class TitleVariant(Family):
             key = _key(text)
             for j in alive[k + 1:k + 1 + self.reach]:
                 other = _key(page.text(j))
-                if len(page.text(j)) <= 200 and other != key and other.startswith(key) and other[len(key)] in " ,:(":
+                extension = other[len(key):]
+                if (len(page.text(j)) <= 200 and other.startswith(key) and extension[:1] in (" ", ",", ":", "(")
+                        and sum(c.isalpha() for c in extension) >= 3):  # "... Report 1/2" is a running header
                     goes.append(i)
                     break
         return goes

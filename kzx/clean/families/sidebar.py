@@ -3,7 +3,8 @@ commissioners or staff, and, in a PDF scraped column by column, the names of
 such a list printed into the lines of the text beside it.
 
 A box heading ("USCIRF's Mission", "Our Mission") takes the paragraph after
-it with it. A roster line holds names in capitals with a place ("ALCEE L.
+it with it; a heading over the site's resources ("KEY USCIRF RESOURCES &
+ACTIVITIES") takes the list items after it (bulleted, or "Type: Title"). A roster line holds names in capitals with a place ("ALCEE L.
 HASTINGS, Florida,"), one or two columns; its caption in capitals
 ("LEGISLATIVE BRANCH COMMISSIONERS") goes with it. When a page's letterhead
 or roster sits above and below a unit of text, that unit is the column next
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 from kzx.clean.families.base import Family, Page, is_capitals, phrases
 
-_ROSTER_ENTRY = re.compile(r"[A-Z][A-Z.'’ -]+, [A-Z][a-z]+(?: [A-Z][a-z]+)?,?")
+_LINK_ITEM = re.compile(r"[•·▪●◦*–-]\s|[A-Z][\w ]{1,30}: [A-Z]")  # "• Country Update: ...", "Press Release: ..."
 _CAPITALISED = re.compile(r"(?:(?:[A-ZА-ЯЁ][a-zа-яё'’-]+|[A-ZА-ЯЁ]\.)\s){1,8}(?:[A-ZА-ЯЁ][a-zа-яё'’-]+)")
 # Words that end the name of an organisation or a thing, not of a person.
 _NOT_SURNAME = frozenset(
@@ -42,7 +43,7 @@ def is_roster(text: str) -> bool:
 @dataclass
 class Sidebar(Family):
     name = "noise.sidebar"
-    doc = "mission boxes, rosters of commissioners or staff, and roster names printed into a column"
+    doc = "mission boxes, boxes of links to the site's resources, rosters of commissioners or staff, roster names printed into a column"
     box_max: int = 400  # the paragraph of a mission box
     column_min: int = 200  # a column of text that a list can be printed into; a short line is not one
 
@@ -56,6 +57,15 @@ class Sidebar(Family):
                 goes.add(i)
                 if k + 1 < len(alive) and len(page.text(alive[k + 1])) <= self.box_max:
                     goes.add(alive[k + 1])
+            if len(text) <= 60 and not text.endswith(".") and data.matches("teasers-contains", text):
+                items = []
+                for j in alive[k + 1:]:
+                    item = page.text(j)
+                    if len(item) > 160 or item.endswith((".", "!", "?")) or not _LINK_ITEM.match(item):
+                        break
+                    items.append(j)
+                if items:
+                    goes.update([i, *items])
             if is_roster(text):
                 goes.add(i)
                 for step in (-1, -2):  # its caption, over a column heading ("HOUSE") at most

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from kzx.clean.families.base import Family, Page, is_body, phrases
+from kzx.clean.noise import title_key
 
 _LINK = re.compile(r"[A-ZА-ЯЁ][\w’'-]*(?: (?:[A-ZА-ЯЁ&][\w’'-]*|and|of|и))?(?: [A-ZА-ЯЁ][\w’'-]*)?")
 
@@ -25,6 +26,7 @@ class SiteChrome(Family):
     doc = "players, reading-time labels, paywall prompts, navigation at the top of the page"
     link_max: int = 25  # a menu item is one to three short words
     nav_min: int = 2
+    tag_max: int = 60  # a tag or topic link under a "Tags" heading
 
     def decide(self, page: Page) -> list[int]:
         data = phrases("site_chrome.txt")
@@ -35,14 +37,34 @@ class SiteChrome(Family):
         if alive:
             block = [j for j in page.block_of(alive[0]) if j in alive]
             after = [j for j in alive if j > block[-1] and j not in gone]
+            later = {title_key(page.text(j)) for j in alive if j > block[-1]}
             if (len(block) >= self.nav_min and all(j in gone or self.is_link(page.text(j)) for j in block)
-                    and after and not is_body(page.text(after[0]))):
+                    and after and not is_body(page.text(after[0]))
+                    and not any(title_key(page.text(j)) in later for j in block)):  # a title printed again is no menu
                 goes.extend(j for j in block if j not in gone)
                 gone.update(block)
         rest = [i for i in alive if i not in gone]
+        goes.extend(self._tags(page, [i for i in rest if i not in gone]))
         if rest and rest[0] + 1 < len(page.units) and len(page.text(rest[0]).split()) == 1 \
                 and page.removed.get(rest[0] + 1) == "noise.furniture" and all(j in page.removed for j in range(rest[0])):
             goes.append(rest[0])  # the banner's image caption
+        return goes
+
+    def _tags(self, page: Page, alive: list[int]) -> list[int]:
+        """The short lines under a "Tags" heading (which another rule may have removed), up to the next paragraph."""
+        data = phrases("site_chrome.txt")
+        goes = []
+        for i, unit in enumerate(page.units):
+            if len(unit.text) > 30 or not data.matches("tags-line", unit.text):
+                continue
+            for j in alive:
+                if j <= i or j in goes:
+                    continue
+                text = page.text(j)
+                if len(text) > self.tag_max or text.endswith((".", "!", "?")) or any(
+                        k not in page.removed and k not in alive for k in range(i + 1, j)):
+                    break
+                goes.append(j)
         return goes
 
     def is_link(self, text: str) -> bool:

@@ -25,7 +25,9 @@ _CAPTION_FIELD = re.compile(r"(?:TAGS|REF|REFS|REFTEL|REF[ A-Z]{0,3}|CLASSIFIED 
 _CLASSIFICATION = re.compile(
     r"(?:UNCLAS|UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE|C O N F I D E N T I A L|S E C R E T)"
     r"(?:\s?//\s?[A-Z ]+)?(?:\s+(?:E F T O|EFTO|SIPDIS|NOFORN))?(?:\s+SECTION\s+[0-9]{1,2}\s+OF\s+[0-9]{1,2})?(?:\s+[A-Z]+\s+[0-9]{3,})?\s*")
-_SECTION_HEADER = re.compile(r"[A-Z]+(?: [A-Z]+)? 0*[0-9]{3,8} 0*[0-9]{1,3} OF 0*[0-9]{1,3}")
+_SECTION_HEADER = re.compile(r"[A-Z]+(?: [A-Z]+)? 0*[0-9]{3,8} 0*[0-9]{1,3}(?:\.[0-9])? OF 0*[0-9]{1,3}")
+_ROUTED = re.compile(r"R[A-Z]{4,}/\S+")  # "RUEHAST/USOFFICE ALMATY 0123": an addressee by routing indicator
+_REF_ITEM = re.compile(r"[A-Z]\)\s?\S.{0,60}")  # "B) 08 ASTANA 2345" under a REF line
 _SUBJECT = re.compile(r"(?:SUBJECT|SUBJ)\s?:", re.IGNORECASE)
 
 
@@ -62,7 +64,7 @@ class Telegram(Family):
         """
         >>> t = Telegram()
         >>> [t.is_furniture(x) for x in ("P 221545Z OCT 07", "FM AMEMBASSY ASTANA", "E.O. 12958: N/A",
-        ...     "UNCLAS SECTION 02 OF 03 ASTANA 001234", "RUEHAST/USOFFICE ALMATY 0123", "SIPDIS")]
+        ...     "UNCLAS SECTION 02 OF 03 ASTANA 001234", "RUEHAST/USOFFICE ALMATY PRIORITY 0123", "SIPDIS")]
         [True, True, True, True, True, True]
         >>> [t.is_furniture(x) for x in ("SUBJECT: KAZAKHSTAN: ACTIVIST SENTENCED", "1. (SBU) Summary: On October 19, police detained him.",
         ...     "TO SUM UP", "INFORMATION FREEDOM")]
@@ -79,6 +81,8 @@ class Telegram(Family):
         if _CLASSIFICATION.fullmatch(text) or _SECTION_HEADER.fullmatch(text):
             return True
         tokens = text.replace(",", " ").split()
+        if _ROUTED.match(text):
+            return True
         if _ADDRESS.match(text) and any("/" in t or t.startswith(("AMEMBASSY", "AMCONSUL", "SECSTATE", "USMISSION", "RUE"))
                                         for t in tokens):
             return True
@@ -88,4 +92,11 @@ class Telegram(Family):
     def decide(self, page: Page) -> list[int]:
         if len(self.signs(page)) < self.signs_min:
             return []
-        return [i for i in page.alive() if self.is_furniture(page.text(i))]
+        goes = []
+        for i in page.alive():
+            text = page.text(i)
+            if self.is_furniture(text):
+                goes.append(i)
+            elif goes and _REF_ITEM.fullmatch(text) and is_capitals(text) and page.text(goes[-1]).startswith("REF"):
+                goes.append(i)  # a further reference of the REF line, on a line of its own
+        return goes

@@ -43,7 +43,7 @@ class RussianAnalysis:
 class _Natasha:
     def __init__(self) -> None:
         try:
-            from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+            from natasha import MorphVocab, NewsEmbedding, NewsNERTagger, Segmenter
         except ImportError as exc:
             raise RussianModelsMissingError(
                 "the Russian models (natasha, pinned in models/manifest.toml) are not installed: "
@@ -53,9 +53,63 @@ class _Natasha:
         embedding = NewsEmbedding()
         self.segmenter = Segmenter()
         self.vocab = MorphVocab()
-        self.morph = NewsMorphTagger(embedding)
         self.ner = NewsNERTagger(embedding)
         self.gazetteer = _Gazetteer(self.vocab)
+        # Lemmas and nominative names come from the dictionary (pymorphy), not from
+        # slovnet's morphology tagger: that tagger would triple the cost of a paragraph.
+        self.lemmas = lru_cache(maxsize=65536)(self._lemmas)
+        self.nominative = lru_cache(maxsize=8192)(self._nominative)
+
+    def _lemmas(self, word: str) -> frozenset[str]:
+        lowered = word.lower()
+        if not any(c.isalpha() for c in word):
+            return frozenset({lowered})
+        return frozenset({lowered} | {f.normal for f in self.vocab.parse(word)})
+
+    def _nominative(self, name: str, oblique: bool = False) -> str:
+        """A person's name in the nominative: the case and gender that most of its
+        words can be read in (given name, patronymic, surname) decide.
+
+        >>> n = natasha().nominative
+        >>> n("Мухтара Тлеуберди"), n("Ольгу Смирнову"), n("Токаевым"), n("Касым-Жомарт Токаев")
+        ('Мухтар Тлеуберди', 'Ольга Смирнова', 'Токаев', 'Касым-Жомарт Токаев')
+        >>> n("Майкла Карпентера"), n("Айгуль Нурлановой"), n("Блинкен")
+        ('Майкл Карпентер', 'Айгуль Нурланова', 'Блинкен')
+        """
+        from pymorphy2 import MorphAnalyzer
+
+        words = name.split()
+        readings = [
+            [p for p in MorphAnalyzer.parse(self.vocab, w) if {"Name", "Surn", "Patr"} & p.tag.grammemes]
+            for w in words
+        ]
+        readings = [[p for p in parses if p.tag.number != "plur"] for parses in readings]
+        votes: dict[tuple[str, str], float] = {}
+        for parses in readings:
+            best: dict[tuple[str, str], float] = {}
+            for p in parses:
+                if p.tag.case:
+                    key = (p.tag.case, p.tag.gender)
+                    best[key] = max(best.get(key, 0), p.score)
+            for key, score in best.items():  # a word counts once per reading, by its likeliest parse
+                votes[key] = votes.get(key, 0) + 1 + score
+        if not votes:
+            return _feminine_surname(name, name, self.vocab)
+        # `oblique`: a verb or preposition before the name governs it ("арестовал Нурлана
+        # Ахметова" is not the woman "Нурлана Ахметова"); the nominative needs more votes then.
+        case, gender = max(votes, key=lambda k: (votes[k] - (1.5 if oblique and k[0] == "nomn" else 0),
+                                                 k[0] == "nomn"))
+        out = []
+        for word, parses in zip(words, readings, strict=True):
+            fitting = [p for p in parses if p.tag.case == case and p.tag.gender in (gender, "ms-f", None)]
+            form = fitting[0].inflect({"Nom"}) if fitting and case != "nomn" else None  # UD grammeme names
+            if form is not None:
+                out.append(_like(word, form.word))
+            elif not parses and gender == "masc":
+                out.append(_masculine_nominative(word, case))
+            else:
+                out.append(word)
+        return _feminine_surname(name, " ".join(out), self.vocab)
 
 
 @lru_cache(maxsize=1)
@@ -112,13 +166,10 @@ def analyse_russian(text: str, spans: Sequence[tuple[int, int]]) -> RussianAnaly
     for start, end in spans:
         doc = Doc(text[start:end])
         doc.segment(models.segmenter)
-        doc.tag_morph(models.morph)
         doc.tag_ner(models.ner)
         result.sentences += [Sentence(start=start + s.start, end=start + s.stop) for s in doc.sents]
         tokens = doc.tokens
-        for token in tokens:
-            token.lemmatize(models.vocab)
-        keys = [{t.text.lower(), (t.lemma or "").lower()} for t in tokens]
+        keys = [models.lemmas(t.text) for t in tokens]
         found = [
             Entity(label=label, text=text[start + tokens[a].start : start + tokens[b - 1].stop],
                    start=start + tokens[a].start, end=start + tokens[b - 1].stop,
@@ -135,11 +186,51 @@ def analyse_russian(text: str, spans: Sequence[tuple[int, int]]) -> RussianAnaly
             if label == "PERSON":
                 if not _is_name(span.text):
                     continue
-                span.normalize(models.vocab)
-                canonical = _feminine_surname(span.text, span.normal, models.vocab)
+                canonical = models.nominative(span.text, _oblique_before(text, s))
             found.append(Entity(label=label, text=text[s:e], start=s, end=e, canonical=canonical))
         result.entities += sorted(found, key=lambda x: x.start)
     return RussianAnalysis(_persons(result.entities), result.sentences)
+
+
+# A man's surname the dictionary does not know (mostly foreign ones), by its case ending.
+_MASCULINE_ENDINGS = {"gent": "а", "accs": "а", "datv": "у", "ablt": "ом", "loct": "е"}
+_CONSONANT = set("бвгджзклмнпрстфхцчшщ")
+
+
+def _masculine_nominative(word: str, case: str) -> str:
+    """
+    >>> _masculine_nominative("Карпентера", "gent"), _masculine_nominative("Карпентером", "ablt")
+    ('Карпентер', 'Карпентер')
+    >>> _masculine_nominative("Тлеуберди", "gent")
+    'Тлеуберди'
+    """
+    ending = _MASCULINE_ENDINGS.get(case)
+    if ending and word.endswith(ending) and len(word) > len(ending) + 2 and word[-len(ending) - 1] in _CONSONANT:
+        return word[: -len(ending)]
+    return word
+
+
+_GOVERNS = re.compile(
+    r"(?<![А-ЯЁа-яё])(?:(?:у|от|для|против|без|из|до|с|со|к|ко|о|об|при|по|на|в|во|за|над|под)|[а-яё]{2,}(?:л|ла|ли|ло|ть|ти|ен|ена|ан|ана|ого|его|ому|ему|ой|а|у))"
+    r"(?:\s+[а-яё]{2,}(?:а|я|у|ю|ом|ем|ой|ей))?\s+$"
+)
+
+
+def _oblique_before(text: str, start: int) -> bool:
+    """Whether the words before a name govern a case other than the nominative:
+    a past-tense verb, a preposition, or a role noun in an oblique case ("активиста").
+
+    >>> t = "суд арестовал Нурлана"; _oblique_before(t, 14)
+    True
+    >>> t = "Вчера Нурлана"; _oblique_before(t, 6)
+    False
+    """
+    return bool(_GOVERNS.search(text, max(0, start - 40), start))
+
+
+def _like(original: str, word: str) -> str:
+    """`word` capitalised like `original`."""
+    return word.upper() if original.isupper() and len(original) > 1 else word.capitalize()
 
 
 def _is_name(text: str) -> bool:
