@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 import spacy
 
 from kzx.extract.outcomes import find_outcomes, read_outcomes
-from kzx.extract.outcomes.syntax import PartySpan, SyntaxMatch, build_matcher, dependency_rows, read_doc, trigger_words
+from kzx.extract.outcomes.syntax import (PartySpan, SyntaxMatch, build_matcher, dependency_rows, matches, read_doc,
+                                         trigger_words)
 from kzx.records import Entity
 
 VOCAB = spacy.blank("en").vocab
@@ -25,7 +26,7 @@ def parsed(table: str) -> Doc:
 
 
 def read(table: str) -> set[tuple[str, str]]:
-    return {(m.verdict, p.text) for m in read_doc(parsed(table), MATCHER) for p in m.parties}
+    return {(m.verdict, p.text) for m in read_doc(parsed(table)) for p in m.parties}
 
 
 # ---------------------------------------------------------------- families
@@ -406,6 +407,15 @@ def test_counter_examples_give_nothing(name):
 
 
 # ---------------------------------------------------------------- rows as data
+
+@pytest.mark.parametrize("table", [t for t, _ in READS] + list(COUNTERS.values()))
+def test_rows_match_as_spacys_dependency_matcher_does(table):
+    doc = parsed(table)
+    rows = {row.id: row for row in dependency_rows()}
+    spacy_matches = {(VOCAB.strings[match_id], tuple(ids)) for match_id, ids in MATCHER(doc)}
+    ours = {(row.id, tuple(nodes[n["RIGHT_ID"]].i for n in row.pattern)) for row, nodes in matches(doc)}
+    assert ours == spacy_matches and all(r in rows for r, _ in ours)
+
 
 def test_dependency_rows_are_well_formed():
     rows = dependency_rows()
