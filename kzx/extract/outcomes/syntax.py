@@ -144,6 +144,21 @@ def possible_rows(lowered: str) -> list[DependencyRow]:
             if all(not alternatives.isdisjoint(words) for alternatives in needs)]
 
 
+def build_matcher(vocab):
+    """A spaCy DependencyMatcher holding every row: checks that the rows are valid
+    DependencyMatcher patterns (a malformed row fails here, naming itself); `matches`
+    does the matching, faster."""
+    from spacy.matcher import DependencyMatcher
+
+    matcher = DependencyMatcher(vocab, validate=True)
+    for row in dependency_rows():
+        try:
+            matcher.add(row.id, [row.pattern])
+        except Exception as exc:
+            raise ValueError(f"{DEPENDENCY_ROWS}: row {row.id!r}: {exc}") from None
+    return matcher
+
+
 def read_doc(doc) -> list[SyntaxMatch]:
     """The decisions the rows read in a parsed Doc, one per trigger token and verdict."""
     found: dict[tuple[int, str], SyntaxMatch] = {}
