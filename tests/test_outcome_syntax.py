@@ -480,3 +480,18 @@ def test_both_stands_for_the_two_people_just_decided_about():
     charged = [o.person for o in find_outcomes(text, [(0, first), (first + 1, len(text))], people, [], [], parse)
                if o.verdict == "charged"]
     assert both_at > first and charged == ["Abzal Dostiyarov", "Bekzat Maksutkhan"]
+
+
+def test_kzx_show_explain_names_the_row_that_read_each_outcome():
+    from kzx.show import outcome_table, readings_of
+
+    text = SENTENCE
+    place = [Entity(label="GPE", text="Zhanbolat Mamay", start=21, end=36)]
+    outcomes = find_outcomes(text, [(0, len(text))], place, [], [], fake_parse)
+    record = {"text": text, "sentences": [{"start": 0, "end": len(text)}],
+              "entities": [e.model_dump() for e in place], "dates": [], "money": [],
+              "outcomes": [o.model_dump() for o in outcomes]}
+    readings = readings_of(record, fake_parse)
+    assert readings == ["syntax:detained-object"]
+    assert readings_of(record) == [""]  # re-read without the parse: no such outcome
+    assert [c.header for c in outcome_table(record, readings).columns][-1] == "read by"
