@@ -254,7 +254,47 @@ days NNS pobj 4
 . . punct 3
 """
 
+SUIT_DISMISSED = """
+The DT det 1
+court NN nsubj 2
+dismissed VBD ROOT 2
+Kakimzhanov NNP poss 5
+'s POS case 3
+lawsuit NN dobj 2
+against IN prep 5
+the DT det 8
+newspaper NN pobj 6
+. . punct 2
+"""
+
+SUIT_UPHELD_AGAINST = """
+The DT det 1
+court NN nsubj 2
+upheld VBD ROOT 2
+the DT det 4
+lawsuit NN dobj 2
+filed VBN acl 4
+against IN prep 5
+Aigul NNP compound 8
+Nurlanova NNP pobj 6
+. . punct 2
+"""
+
+ORDERED_TO_PAY = """
+Aigul NNP compound 1
+Nurlanova NNP nsubjpass 3
+was VBD auxpass 3
+ordered VBN ROOT 3
+to TO aux 5
+pay VB xcomp 3
+damages NNS dobj 5
+. . punct 3
+"""
+
 READS += [
+    (SUIT_DISMISSED, {("suit_dismissed", "Kakimzhanov")}),
+    (SUIT_UPHELD_AGAINST, {("suit_upheld", "Aigul Nurlanova")}),
+    (ORDERED_TO_PAY, {("suit_upheld", "Aigul Nurlanova")}),
     (ARRESTED_ON_CHARGES, {("arrested", "Seitkazy Matayev"), ("charged", "Seitkazy Matayev")}),
     (REPLACED_TERM, {("sentence_reduced", "Narymbayev")}),
     (SHARED_SUBJECT, {("sentenced", "he")}),
@@ -397,6 +437,30 @@ term NN dobj 5
 . . punct 1
 """
 
+SUIT_FILED = """
+Kakimzhanov NNP nsubj 1
+filed VBD ROOT 1
+a DT det 3
+lawsuit NN dobj 1
+against IN prep 3
+Aigul NNP compound 6
+Nurlanova NNP pobj 4
+. . punct 1
+"""
+
+DISMISSED_AGAINST = """
+The DT det 1
+court NN nsubj 2
+dismissed VBD ROOT 2
+the DT det 4
+lawsuit NN dobj 2
+against IN prep 4
+Aigul NNP compound 7
+Nurlanova NNP pobj 5
+. . punct 2
+"""
+
+COUNTERS.update({"suit filed, not decided": SUIT_FILED, "dismissed suit against a winner": DISMISSED_AGAINST})
 COUNTERS.update({"accused by a person": ACCUSED_BY_A_PERSON, "feared placement": FEARED_HOSPITAL,
                  "asked to replace": ASKED_TO_REPLACE})
 
