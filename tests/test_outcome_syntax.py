@@ -291,7 +291,17 @@ damages NNS dobj 5
 . . punct 3
 """
 
+FINED_THE_NEWSPAPER = """
+a DT det 1
+court NN nsubj 2
+fined VBD ROOT 2
+the DT det 4
+newspaper NN dobj 2
+. . punct 2
+"""
+
 READS += [
+    (FINED_THE_NEWSPAPER, {("fined", "the newspaper")}),
     (SUIT_DISMISSED, {("suit_dismissed", "Kakimzhanov")}),
     (SUIT_UPHELD_AGAINST, {("suit_upheld", "Aigul Nurlanova")}),
     (ORDERED_TO_PAY, {("suit_upheld", "Aigul Nurlanova")}),
@@ -559,3 +569,18 @@ def test_kzx_show_explain_names_the_row_that_read_each_outcome():
     assert readings == ["syntax:detained-object"]
     assert readings_of(record) == [""]  # re-read without the parse: no such outcome
     assert [c.header for c in outcome_table(record, readings).columns][-1] == "read by"
+
+
+def test_a_description_in_the_tree_points_back_to_the_outlet_named_before():
+    from kzx.extract.outcomes.frame import Reader
+
+    text = ("The newspaper Uralskaya Nedelya published the article in March. "
+            "On May 5, a court fined the newspaper 100,000 tenge.")
+    second = text.index("On May")
+    at = text.index("the newspaper", second)
+    reader = Reader(text, [(0, second - 1), (second, len(text))], [], [], [])
+    reader.read()
+    match = SyntaxMatch("fined-object", "fined", (at - 6, at - 1), (PartySpan(at, at + 13, "phrase", "the newspaper"),),
+                        (second, len(text)))
+    parties, _ = reader._syntax_parties(match)
+    assert [(p.name, p.kind) for p in parties] == [("Uralskaya Nedelya", "outlet")]

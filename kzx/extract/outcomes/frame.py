@@ -220,6 +220,10 @@ class Reader:
                 found = self.discourse.resolve(Referent(span.start, span.end, "pronoun", span.text))
             elif span.kind == "both":
                 found = self._last_two(span.start)
+            elif span.kind == "phrase":
+                found = next((parties for parties in map(self.discourse.resolve,
+                                                         self.index.referents_in(span.start, span.end))
+                              if parties), [])
             else:
                 mentions = [m for m in self.index.mentions_in(span.start - LIMITS.name_overlap, span.end + LIMITS.name_overlap)
                             if m.start < span.end and span.start < m.end and not m.official]

@@ -76,7 +76,7 @@ class PartySpan:
 
     start: int
     end: int
-    kind: str  # "name", "pronoun" or "both" (the two parties just decided about)
+    kind: str  # "name", "pronoun", "phrase" ("the newspaper") or "both" (the two parties just decided about)
     text: str
 
 
@@ -332,6 +332,12 @@ def _name_of(token) -> PartySpan | None:
         # Kharkova" sometimes with the role word as a compound of the name.
         if token.dep_ == "compound" and token.head.tag_ in _NAME_TAGS:
             return _name_of(token.head)
+        if token.tag_ in ("NN", "NNS") and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            # "the court fined the newspaper", "the blogger was detained": a description the
+            # discourse resolves to the outlet or person it points back to
+            first = min(c.i for c in token.children if c.dep_ in ("det", "amod", "compound") and c.i < token.i)
+            words = doc[first : token.i + 1]
+            return PartySpan(words.start_char, words.end_char, "phrase", words.text)
         return None
     first = token.i
     while first > 0 and doc[first - 1].tag_ in _NAME_TAGS and doc[first - 1].head.i in (token.i, first) \
