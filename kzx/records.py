@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 TIMEX3 = r"^(\d{4}|XXXX)(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 # ISO 8601 durations of whole years, months, weeks, days ("P5Y", "P7Y6M"); not bare "P".
@@ -53,8 +53,10 @@ class Entity(Span):
 class DateMention(Span):
     value: str = Field(pattern=TIMEX3, description="TIMEX3; XXXX where the year is unknown")
     granularity: Literal["year", "month", "day"]
-    year_source: Literal["text", "section", "unknown"] = Field(
-        description="text: written in the mention; section: from the article it stands in"
+    year_source: Literal["text", "section", "document", "unknown"] = Field(
+        description="text: written in the mention; section: from the article it stands in "
+        "(its heading, the heading above it, or its dated narrative); document: the year that "
+        "puts it on or before the document's own date"
     )
 
 
@@ -94,8 +96,31 @@ class Section(_Model):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     year: int | None = Field(
-        None, description="the year the section's title or heading says it covers, if it says"
+        None, description="the year the section covers: the one its title or heading says, "
+        "else the one of the heading above it (see `parent`)"
     )
+    parent: int | None = Field(
+        None, ge=0, description="index of the section this one is a subsection of (a heading "
+        "inside the same article); null for an article or the page's first section"
+    )
+    language: str | None = Field(
+        None, description="ISO 639-1 code, only where it differs from the record's language"
+    )
+
+
+class DocumentDate(_Model):
+    """When the page says it was written: a telegram's date-time group, a dateline,
+    "Posted on ...", a mirror's stamp, or the year a report's title covers."""
+
+    value: str = Field(pattern=TIMEX3, description="TIMEX3")
+    text: str = Field(description="the words the date was read from")
+    rule: Literal["telegram_dtg", "label", "dateline", "stamp", "report_title"]
+    raw_start: int = Field(ge=0, description="offset in the raw (decoded) input")
+    raw_end: int = Field(ge=0)
+    start: int | None = Field(
+        None, ge=0, description="offset in `text`, when cleaning kept it (metadata lines go)"
+    )
+    end: int | None = Field(None, ge=0)
 
 
 class Sentence(_Model):
@@ -125,11 +150,15 @@ class Record(_Model):
     doc_id: str
     source: str
     encoding: str = "utf-8"
+    language: str | None = Field(
+        None, description="ISO 639-1 code of most of the text (en, ru, kk); null without letters"
+    )
     text: str
     entities: list[Entity] = []
     dates: list[DateMention] = []
     money: list[MoneyMention] = []
     outcomes: list[Outcome] = []
+    document_date: DocumentDate | None = None
     sections: list[Section] = []
     sentences: list[Sentence] = []
     removed: list[Removal] = []
@@ -145,6 +174,9 @@ class Record(_Model):
                     f"span {span.start}:{span.end} does not slice text to {span.text!r}"
                 )
         n = len(self.text)
+        dated = self.document_date
+        if dated is not None and dated.start is not None and not 0 <= dated.start <= (dated.end or 0) <= n:
+            raise ValueError(f"document_date {dated.start}:{dated.end} outside text")
         for part in [*self.sections, *self.sentences]:
             if not 0 <= part.start <= part.end <= n:
                 raise ValueError(f"{type(part).__name__} {part.start}:{part.end} outside text")

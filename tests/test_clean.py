@@ -55,8 +55,7 @@ def survives(cleaned: Cleaned, needle: str) -> bool:
 
 GOLD_FILES = sorted(GOLDEN.glob("*.gold.json"))
 # Known misses on the grown dev set (issue 12); the accuracy gate scores them in aggregate.
-CLEANING_MISSES = frozenset(
-    "100 102 104 112 118 120 122 126 128 130 132 134 136 138".split())
+CLEANING_MISSES: frozenset[str] = frozenset()
 
 
 @pytest.mark.parametrize("gold_path", gold_params(CLEANING_MISSES, "cleaning family not built yet"))
@@ -220,6 +219,7 @@ def _entries() -> list:
         for kind in ("line", "prefix"):
             for entry in phrases.entries(kind):
                 line = entry.replace("{n}", "3") + (" Kazakhstan" if kind == "prefix" else "")
+                line = line.replace("{glued} ", "")  # "НазваниеKazakhstan"
                 rows.append(pytest.param(line, id=f"{name}[{kind}]: {entry}"))
     return rows
 
@@ -835,7 +835,7 @@ def test_no_nested_unbounded_quantifiers() -> None:
     """A quantified group that ends in a quantifier ("(a+)+", "(?:x*)*") can
     backtrack exponentially; no pattern of kzx.clean has one."""
     nested = re.compile(r"[*+]\)[*+?]?[*+]|[*+]\)\{[0-9]*,\}")
-    for path in sorted((ROOT / "kzx" / "clean").glob("*.py")):
+    for path in sorted((ROOT / "kzx" / "clean").rglob("*.py")):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             assert not nested.search(line), f"{path.name}:{number}: {line.strip()}"
 

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from kzx import __version__
 from kzx.cli import app
+from kzx.records import SCHEMA_VERSION
 
 runner = CliRunner()
 
@@ -38,7 +39,7 @@ def test_extract_writes_one_valid_record_per_document(sample_dir):
     lines = out.read_text().splitlines()
     assert [json.loads(line)["doc_id"] for line in lines] == ["one", "two"]
     record = json.loads(lines[0])
-    assert record["schema_version"] == "1.0"
+    assert record["schema_version"] == SCHEMA_VERSION == "1.1"
     money = record["money"][0]
     assert money["currency"] == "KZT" and money["amount"] == "12960000"
     assert record["text"][money["start"] : money["end"]] == money["text"]

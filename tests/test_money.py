@@ -307,7 +307,10 @@ def _gold_files():
 
 
 # Known misses on the grown dev set; the accuracy gate scores them in aggregate.
-MONEY_MISSES = frozenset({"116", "310"})
+MONEY_MISSES: frozenset[str] = frozenset()
+HEDGE_WORDS = {json.loads(line)["phrase"] for line in
+               (ROOT / "models" / "patterns" / "money_hedges.jsonl").read_text(encoding="utf-8").splitlines()
+               if line.strip()}
 
 
 @pytest.mark.parametrize("gold_path", gold_params(MONEY_MISSES, "money phrasing not read yet"))
@@ -323,7 +326,9 @@ def test_gold_money_found_on_raw_pages(gold_path):
         expected_usd = None if entry["usd"] is None else D(str(entry["usd"]))
         assert m.usd == expected_usd, entry["text"]
         assert m.approximate == entry["approximate"], entry["text"]
-        assert m.text == entry["text"]
+        # Hedges stay outside the span by design ("nearly $35,000" -> "$35,000", approximate)
+        lead = entry["text"][: len(entry["text"]) - len(m.text)].strip().lower()
+        assert entry["text"].endswith(m.text) and (not lead or lead in HEDGE_WORDS), entry["text"]
     # these raw pages hold no money outside the gold lists (boilerplate included)
     assert sorted(by_key) == sorted((D(str(e["amount"])), e["currency"]) for e in gold["money"])
 

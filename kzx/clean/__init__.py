@@ -15,8 +15,12 @@ into `text`, and one offset map serves `to_raw`.
 
 Rules (`Removal.rule`): noise.furniture, noise.category, noise.search_form,
 noise.teaser, noise.comments, noise.related, dedupe.repeated_title,
-dedupe.duplicate_paragraph, repair.entity, repair.space, repair.glued_word,
-repair.hyphenation, repair.wrap. What only `nlp_text` loses is in `masks`:
+dedupe.duplicate_paragraph, the shape-and-position families of
+`kzx.clean.families` (noise.telegram, noise.page_furniture, noise.metadata,
+noise.printed_record, noise.site_chrome, noise.letterhead, noise.sidebar,
+noise.caption), repair.entity, repair.space, repair.glued_word,
+repair.hyphenation, repair.wrap, repair.escape (a page saved as a bytes
+literal), repair.markup (HTML tags left in a text page). What only `nlp_text` loses is in `masks`:
 nlp.citation ("[11]"), nlp.url.
 
 >>> c = clean("Interesting\\n\\nA Title\\n\\nA Title\\n\\nSemenova&rsquos post was read in May2019 [1].\\n\\nWrite a message")
@@ -34,12 +38,14 @@ nlp.citation ("[11]"), nlp.url.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from kzx.clean import dedupe, noise
 from kzx.clean.edits import Edit, OffsetMap, apply_edits, resolve
-from kzx.clean.repair import char_edits, citation_spans, glue_edits, url_spans
+from kzx.clean.families import Page, run_families, trim_edits
+from kzx.clean.repair import char_edits, citation_spans, glue_edits, literal_edits, markup_edits, url_spans
 from kzx.clean.rules import Rules, load_rules
 from kzx.clean.sections import Part, build_sections
 from kzx.clean.units import Unit, inner_space_edits, layout_edits, segment
@@ -74,17 +80,22 @@ class Cleaned:
 def clean(raw: str, rules: Rules | None = None) -> Cleaned:
     """Clean one decoded page."""
     rules = rules or load_rules()
-    first = char_edits(raw, rules)
+    first = resolve(literal_edits(raw) + markup_edits(raw) + char_edits(raw, rules))
     text1, map1 = apply_edits(raw, first)
 
-    units = segment(text1, rules.hyphen_prefixes)
-    removed = judge(units, rules)
-    separators = {i for i, rule in removed.items() if rule == "dedupe.repeated_title"}
+    feeds = [map1.to_new(k) for k, c in enumerate(raw) if c == "\f"]
+    edges = _page_edge_lines(text1, feeds)
+    units = segment(text1, rules.hyphen_prefixes, edges)
+    page = Page(units, rules, source=text1, page_of=[bisect_right(feeds, u.start) for u in units])
+    removed = judge(units, rules, page)
+    separators = {i for i, rule in removed.items() if rule == "dedupe.repeated_title" and i > page.body_start}
 
-    second = layout_edits(text1, units, removed)
+    joined, hyphens = _across_pages(units, removed, page, edges)
+    second = layout_edits(text1, units, removed, joined) + hyphens
     for i, unit in enumerate(units):
         if i not in removed:
             second.extend(_unit_edits(text1, unit, rules))
+            second.extend(trim_edits(page, i))
     second = resolve(second)
 
     edits = _merge(_to_raw(second, map1), first)
@@ -100,19 +111,90 @@ def clean(raw: str, rules: Rules | None = None) -> Cleaned:
     return Cleaned(raw, text, nlp_text, removals, tuple(build_sections(parts, len(text))), masks, omap)
 
 
-def judge(units: list[Unit], rules: Rules) -> dict[int, str]:
+def judge(units: list[Unit], rules: Rules, page: Page | None = None) -> dict[int, str]:
     """Which units are noise, by rule (unit index -> rule name)."""
-    removed: dict[int, str] = {}
+    page = page or Page(units, rules)
+    removed = page.removed
     noise.find_furniture(units, rules, removed)
     noise.find_running_headers(units, removed)
+    run_families(page)
     noise.find_category_label(units, rules, removed, dedupe.title_counts(units))
     noise.find_search_form(units, rules, removed)
     noise.find_teaser_lines(units, rules, removed)
-    separators = dedupe.find_repeated_titles(units, removed)
+    # A title printed twice above the article is not a separator between articles.
+    separators = {i for i in dedupe.find_repeated_titles(units, removed) if i > page.body_start}
     noise.find_comments(units, rules, removed, separators)
     noise.find_related(units, rules, removed, separators)
     dedupe.find_duplicate_paragraphs(units, removed)
     return removed
+
+
+_CONTINUES = re.compile(r"[a-z,;]$|(?<=[a-z])-$")
+PARAGRAPH_PART_MIN = 80  # a part this long before a page break is a paragraph going on, not a heading
+LINE_PART_MIN = 50  # a line this long in a block at a page's edge is a wrapped line, not a heading
+
+
+def _across_pages(units: list[Unit], removed: dict[int, str], page: Page,
+                  edges: frozenset[int]) -> tuple[dict[int, str], list[Edit]]:
+    """Paragraphs that a page break cut: the part before the break ends
+    mid-sentence, the part after it goes on (in lower case, or after a long
+    part that cannot be a heading), and only page furniture, the break or a
+    line kept apart at the page's edge stands between them. They are joined
+    with a space, or with nothing where a hyphen split a word (the hyphen goes).
+    """
+    joined: dict[int, str] = {}
+    hyphens: list[Edit] = []
+    previous = None
+    for i, unit in enumerate(units):
+        if i in removed:
+            continue
+        if previous is not None:
+            between = range(previous + 1, i)
+            broke = page.page_of[previous] != page.page_of[i] or any(
+                removed.get(k) in ("noise.page_furniture", "noise.furniture") for k in between) or (
+                unit.start in edges or units[previous].lines[-1][0] in edges)
+            end = units[previous].text
+            # Lines of one block that only the page's edge kept apart are a wrapped paragraph's lines.
+            part_min = LINE_PART_MIN if unit.block == units[previous].block and not between else PARAGRAPH_PART_MIN
+            goes_on = unit.text[:1].islower() or (len(end) >= part_min and unit.text[:1].isupper())
+            if broke:
+                if _CONTINUES.search(end) and goes_on:
+                    if end.endswith("-"):
+                        hyphens.append(Edit(units[previous].end - 1, units[previous].end, "", "repair.hyphenation"))
+                        joined[i] = ""
+                    else:
+                        joined[i] = " "
+        previous = i
+    return joined, hyphens
+
+
+def _page_edge_lines(text: str, feeds: list[int], lines: int = 2) -> frozenset[int]:
+    """Starts of the lines next to each page break (`feeds`: where the form
+    feeds were, in `text`) and at both ends of a paged text: where running
+    headers and footers stand."""
+    starts: set[int] = set()
+    if not feeds:
+        return frozenset()
+    for feed in [0, *feeds, len(text)]:
+        pos = feed
+        for _ in range(lines):  # the last lines of the page before
+            pos = text.rfind("\n", 0, max(0, pos - 1))
+            line_start = pos + 1
+            while line_start < feed and text[line_start] in " \n":
+                line_start += 1
+            starts.add(line_start)
+            if pos < 0:
+                break
+        pos = feed
+        for _ in range(lines):  # the first lines of the page after
+            while pos < len(text) and text[pos] in " \n":
+                pos += 1
+            starts.add(pos)
+            nxt = text.find("\n", pos)
+            if nxt < 0:
+                break
+            pos = nxt
+    return frozenset(starts)
 
 
 def _unit_edits(text: str, unit: Unit, rules: Rules) -> list[Edit]:

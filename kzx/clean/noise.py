@@ -228,7 +228,7 @@ def find_category_label(units: list[Unit], rules: Rules, removed: Removed, title
 
 def title_key(text: str) -> str:
     """How titles compare: case, white space and closing punctuation ignored."""
-    return squeeze(text).casefold().rstrip(" .:!?")
+    return squeeze(text).casefold().rstrip(" .:!?").lstrip(" -–—|:")
 
 
 # --- search forms, teasers, comments ------------------------------------------

@@ -105,9 +105,63 @@ def char_edits(raw: str, rules: Rules) -> list[Edit]:
                 edits.append(Edit(start, end, " " * (end - start), "repair.space"))
         elif kind == "zero":
             edits.append(Edit(start, end, "", "repair.space"))
+        elif match.group() == "\f":  # a page break (the PDF reader's): a paragraph break until cleaning rejoins it
+            edits.append(Edit(start, end, "\n\n", "repair.space"))
         else:
             edits.append(Edit(start, end, "\n", "repair.space"))
     return edits
+
+
+# --- pages saved as a bytes literal, HTML tags in a text page -------------------
+
+_LITERAL_START = re.compile(r"\s*b(['\"])")
+_ESCAPE = re.compile(r"(?:\\x[0-9a-fA-F]{2})+|\\[nrt'\"\\]")
+_SIMPLE_ESCAPES = {"\\n": "\n", "\\r": "", "\\t": " ", "\\'": "'", '\\"': '"', "\\\\": "\\"}
+# Elements whose tags a scraper leaves in a text page; their content stays.
+_TAG = re.compile(
+    r"</?(?:html|head|title|body|pre|p|div|span|br|hr|a|b|i|u|em|strong|font|center|table|tr|td|th|tbody|thead"
+    r"|ul|ol|li|h[1-6]|img|meta|link|section|article|header|footer|nav|main|sup|sub|blockquote)"
+    r"""(?:\s+[\w:-]{1,30}\s?=\s?(?:"[^"<>]{0,200}"|'[^'<>]{0,200}'|[^\s<>]{1,200})){0,20}\s?/?>""",
+    re.IGNORECASE)
+
+
+def literal_edits(raw: str) -> list[Edit]:
+    r"""A page saved as Python's repr of its bytes (b"<html>\n..."): the b" and
+    closing quote go, escapes become the characters they stand for.
+
+    >>> [e[:3] for e in literal_edits(r'b"caf\xc3\xa9\nOK"')]
+    [(0, 2, ''), (5, 13, 'é'), (13, 15, '\n'), (17, 18, '')]
+    >>> literal_edits(r"b. 1990, he said\n")
+    []
+    """
+    start = _LITERAL_START.match(raw)
+    if not start or "\\n" not in raw[:2000] or raw.count("\n") > raw.count("\\n"):
+        return []
+    edits = [Edit(start.start(1) - 1, start.end(), "", "repair.escape")]
+    quote = start.group(1)
+    for m in _ESCAPE.finditer(raw, start.end()):
+        token = m.group()
+        if token.startswith("\\x"):
+            data = bytes(int(token[k + 2:k + 4], 16) for k in range(0, len(token), 4))
+            replacement = data.decode("utf-8", errors="replace")
+        else:
+            replacement = _SIMPLE_ESCAPES[token]
+        edits.append(Edit(m.start(), m.end(), replacement, "repair.escape"))
+    tail = raw.rstrip()
+    if tail.endswith(quote) and not tail.endswith("\\" + quote) and len(tail) > start.end():
+        edits.append(Edit(len(tail) - 1, len(tail), "", "repair.escape"))
+    return edits
+
+
+def markup_edits(raw: str) -> list[Edit]:
+    """HTML tags left in a text page; what they enclose stays.
+
+    >>> [e[:3] for e in markup_edits("<title> - TITLE</title><body><pre>[From GPO]")]
+    [(0, 7, ''), (15, 23, ''), (23, 29, ''), (29, 34, '')]
+    >>> markup_edits("fewer than 5 <b and c> 3")
+    []
+    """
+    return [Edit(m.start(), m.end(), "", "repair.markup") for m in _TAG.finditer(raw)]
 
 
 # --- glued words ---------------------------------------------------------------

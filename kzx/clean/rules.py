@@ -10,7 +10,8 @@ every other non-blank line is one entry. Kinds that match text:
 - `suffix`: the line ends with the entry (`heading-suffix` likewise, for
   buttons glued onto the end of a heading).
 
-`case` makes a section case-sensitive. `{n}` in an entry stands for a number.
+`case` makes a section case-sensitive. `{n}` in an entry stands for a number;
+`{glued}` at its end, for a value glued to the entry (a capital, digit or Latin letter).
 A kind named `<something>-line`, `-prefix`, `-contains` or `-suffix` matches
 like the kind it ends with (`[start-line]`: lines that open a comment section).
 Sections of any other kind are plain lists (`PhraseList.entries`). Entries are
@@ -74,9 +75,12 @@ def _compile(kind: str, entries: list[str], case: bool) -> re.Pattern[str] | Non
     def literal(entry: str) -> str:
         # Whole words only: "Advertisement" does not start "Advertisements for ...".
         body = re.escape(entry).replace(r"\{n\}", r"[0-9]{1,6}")
+        # `{glued}` ends a label whose value a scrape glued on ("ТипДоклад", "Формат файлаdocx"):
+        # a capital, a digit or a Latin letter must follow (use it in `case` sections).
+        body = body.replace(r"\{glued\}", r"(?=[0-9A-Za-zА-ЯЁ])")
         # ... and "rights" does not end "copyrights"; a `heading-suffix` is glued on purpose.
         before = r"(?<!\w)" if kind in ("contains", "suffix") and entry[0].isalnum() else ""
-        after = r"(?!\w)" if entry[-1].isalnum() or entry.endswith("{n}") else ""
+        after = r"(?!\w)" if (entry[-1].isalnum() or entry.endswith("{n}")) and not entry.endswith("{glued}") else ""
         return before + body + after
 
     alternation = "|".join(literal(e) for e in sorted(entries, key=len, reverse=True))

@@ -3,7 +3,9 @@
 A page either separates its articles visibly, by repeated page titles before
 a heading or by two or more blank lines before each, or it does not. With visible separators
 only those start sections, so a report's sub-headings ("INTERNET FREEDOM")
-stay inside their article; without them every heading starts one. A section
+stay inside their article; without them every heading starts one, and such a
+section is a subsection of the page's first (its `parent`), so that it covers
+the year the page's title names. A section
 holding no prose (a title block, a lone heading) joins the section after it.
 A heading is a short line without final punctuation followed by prose, or a
 line in capitals; "Label: text" run-in heads are prose, not headings.
@@ -82,5 +84,6 @@ def build_sections(parts: list[Part], length: int) -> list[Section]:
         first = parts[a].text
         title = first if headings[a] or (len(first) <= 150 and not first.endswith((".", ":", ",", ";"))
                                          and not is_prose(first)) else None
-        sections.append(Section(title=title, start=start, end=end))
+        parent = 0 if n and not visible else None
+        sections.append(Section(title=title, start=start, end=end, parent=parent))
     return sections

@@ -52,8 +52,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def segment(text: str, hyphen_prefixes: frozenset[str] = frozenset()) -> list[Unit]:
-    """Cut `text` (line breaks already "\\n", odd spaces already " ") into units."""
+def segment(text: str, hyphen_prefixes: frozenset[str] = frozenset(),
+            standalone: frozenset[int] = frozenset()) -> list[Unit]:
+    """Cut `text` (line breaks already "\\n", odd spaces already " ") into units.
+
+    A line that starts at an offset of `standalone` (the lines at a page
+    break, where running headers and footers stand) is a unit of its own:
+    nothing is joined to it or onto it.
+    """
     spans = _lines(text)
     content = [(s, e) for s, e in spans if e > s]
     continued = []
@@ -71,6 +77,8 @@ def segment(text: str, hyphen_prefixes: frozenset[str] = frozenset()) -> list[Un
             current = None
             continue
         line = text[s:e]
+        if current is not None and (s in standalone or current.lines[-1][0] in standalone):
+            current = None
         if current is not None:
             previous = text[current.lines[-1][0]:current.lines[-1][1]]
             broken = broken_word(previous, line)
@@ -107,11 +115,14 @@ def inner_space_edits(text: str, unit: Unit) -> list[Edit]:
     return edits
 
 
-def layout_edits(text: str, units: list[Unit], removed: dict[int, str]) -> list[Edit]:
+def layout_edits(text: str, units: list[Unit], removed: dict[int, str],
+                 joined: dict[int, str] | None = None) -> list[Edit]:
     """Edits for the white space between kept units and for removed units.
 
     A removed unit goes with the white space after it; runs of removed units
-    that one rule removed become one edit.
+    that one rule removed become one edit. `joined` gives, for a kept unit,
+    the separator that replaces the usual one before it (a paragraph that a
+    page break cut, rejoined with " ").
 
     >>> text = "A\\n\\nnoise\\n\\n\\nB\\nC"
     >>> units = segment(text)
@@ -144,6 +155,8 @@ def layout_edits(text: str, units: list[Unit], removed: dict[int, str]) -> list[
             continue
         if previous is None:
             separator = ""
+        elif joined and i in joined:
+            separator = joined[i]
         else:
             separator = "\n" if unit.block == previous.block else "\n\n"
         close_gap(unit.start, separator)

@@ -44,8 +44,20 @@ no sections are given):
     ..." stays XXXX even if the section's full dates say 2012). Month-year
     dates never anchor by themselves ("convicted in October 2011 ... upheld in
     June" stays XXXX-06); bare years neither anchor nor block.
-Otherwise the year stays XXXX. Relative years never anchor: "March of last
-year" and "last May" stay XXXX; "March of this year" takes the section year.
+(c) a subsection without a year of its own covers the year of the heading above
+    it (the pipeline passes `section_years`: a report's "Press and Media"
+    subsection is still in the report's year); that year comes before (b);
+(d) otherwise, where the page states its own date (`document`: a telegram's
+    date-time group, a dateline, "Posted on ...", see document_date.py), the
+    year that puts the date on or before it, closest to it ("December 20" in a
+    telegram of 6 January 2010 is 2009-12-20), unless a future cue ("will",
+    "scheduled", "next") stands before the date in its sentence.
+Otherwise the year stays XXXX. Relative years never anchor to a section: "March
+of last year" and "last May" stay XXXX, except against the document's date,
+where "March of last year" is the year before it and "last May" the year before
+it only when both readings agree (May at or after the document's month: "last
+December" in February 2000 is 1999-12; "last August" in September 2008 stays
+XXXX-08). "March of this year" takes the section year.
 Relative expressions ("Two days later" after "June 15") are not dates at all.
 
 `extra_candidates` (NER DATE spans) that overlap no mention of ours (or only a
@@ -88,7 +100,7 @@ for _row in _MONTH_ROWS:
         _FULL_EN += [v for f in _row["full"] for v in (f, f.upper())]
         _ABBR_EN += [v for f in _row["abbr"] for v in (f, f.upper())]
     else:
-        _OTHER += [v for f in _row["full"] for v in (f, f.capitalize())]
+        _OTHER += [v for f in _row["full"] for v in (f, f.capitalize(), f.upper())]
 
 
 # ----------------------------------------------------------------- regex pieces
@@ -114,6 +126,9 @@ PERIOD = (
     rf")\s{{1,2}}(?:the\s{{1,2}}year\s{{1,2}})?"
 )
 REL_YEAR = phrase_alternation(_CUES["relative_year"])
+# Russian writes the word "year" after it: "в 2020 году", "12 апреля 2022 г."
+YEAR_WORD = rf"(?:\s{{1,2}}(?i:{phrase_alternation(_CUES['year_word'])})(?![^\W\d_]))"
+_RU_JOINS = phrase_alternation(_CUES["ru_range_connector"])
 
 # Anchors: where a candidate can start (literal prefixes: fast scans).
 _DIGIT_ANCHOR = re.compile("|".join(f"{d}[0-9]*" for d in "0123456789"))
@@ -124,17 +139,17 @@ _AT_MONTH = re.compile(
     rf"|(?P<md>(?P<md_m>{MONTH})\s{{0,2}}(?:the\s{{1,2}}(?=\d{{1,2}}\s?(?:st|nd|rd|th)))?"
     rf"(?P<md_d>{DAY})(?P<md_o>{ORDINAL})?(?![.,:]\d)"
     rf"(?:(?:,\s{{0,2}}|\s{{1,2}}(?:of\s{{1,2}})?)(?P<md_y>{YEAR})(?![.,]\d))?)"
-    rf"|(?P<my>(?P<my_m>{MONTH})\s{{0,2}}(?:of\s{{1,2}}|,\s{{0,2}})?(?P<my_y>{YEAR})(?![.,]\d))"
-    rf"|(?P<bm>{MONTH_FULL})"
+    rf"|(?P<my>(?P<my_m>{MONTH})\s{{0,2}}(?:of\s{{1,2}}|,\s{{0,2}})?(?P<my_y>{YEAR})(?![.,]\d){YEAR_WORD}?)"
+    rf"|(?P<bm>(?:{trie_regex(_FULL_EN + _OTHER)}){_NOT_LETTER_AFTER})"
 )
 _AT_DIGIT = re.compile(
     rf"(?P<iso>(?P<iso_y>{YEAR})-(?P<iso_m>0[1-9]|1[0-2])-(?P<iso_d>0[1-9]|[12]\d|3[01])(?![\w/]|[-.]\d))"
     rf"|(?P<nd>(?P<nd_d>{DAY})(?P<nd_s>[.-])(?P<nd_m>0?[1-9]|1[0-2])(?P=nd_s)(?P<nd_y>{YEAR})(?![\w%]|[.,/-]\d))"
     rf"|(?P<ns>(?P<ns_a>\d{{1,2}})/(?P<ns_b>\d{{1,2}})/(?P<ns_y>(?:19|20)\d\d|\d\d)(?!\d)(?![\w%]|[.,/-]\d))"
     rf"|(?P<dm>(?P<dm_d>{DAY})(?P<dm_o>{ORDINAL})?(?:(?:\s{{1,2}}of)?\s{{1,2}}(?P<dm_m>{MONTH})"
-    rf"(?:,?\s{{1,2}}(?P<dm_y>{YEAR})(?:\s{{1,2}}(?:года|г\.))?)?"
+    rf"(?:,?\s{{1,2}}(?P<dm_y>{YEAR}){YEAR_WORD}?)?"
     rf"|-(?P<dh_m>{MONTH})-(?P<dh_y>{YEAR})(?![\w%]|[.,/-]\d)))"
-    rf"|(?P<by>{YEAR})(?![\w%]|[.,]\d)"
+    rf"|(?P<by>{YEAR})(?![\w%]|[.,]\d|-(?:х|е|ых|ые)(?![^\W\d_])){YEAR_WORD}?"  # not "1990-х"
 )
 _PART_BEFORE = re.compile(rf"(?:{PART})$")
 _PERIOD_BEFORE = re.compile(rf"(?:{PERIOD})$")
@@ -149,12 +164,12 @@ _PAIR_TAIL = re.compile(
 )
 _PAIR_END_OK = re.compile(r"\s{0,2}[,.;:)]")
 _PAIR_HEAD = re.compile(
-    rf"(?<![\w.,/:-])(?P<d>{DAY})(?P<o>{ORDINAL})?\s{{0,2}}(?P<join>and|&|-|–|—|to)\s{{0,2}}$"
+    rf"(?<![\w.,/:-])(?P<d>{DAY})(?P<o>{ORDINAL})?\s{{0,2}}(?P<join>and|&|-|–|—|to|{_RU_JOINS})\s{{0,2}}$"
 )
 _JOIN_BETWEEN = re.compile(
-    r"\s{0,2}(?:,|,?\s{0,2}(?P<join>and|&|or|-|–|—|to|through|until|till))\s{0,2}"
+    rf"\s{{0,2}}(?:,|,?\s{{0,2}}(?P<join>and|&|or|-|–|—|to|through|until|till|{_RU_JOINS}))\s{{0,2}}"
 )
-_RANGE_JOINS = {"-", "–", "—", "to", "through", "until", "till"}
+_RANGE_JOINS = {"-", "–", "—", "to", "through", "until", "till", "по", "до"}
 _ANCHORABLE_REL = {" ".join(w.split()).lower() for w in _CUES["anchorable_relative_year"]}
 _UNANCHORED_CUES = {w.lower() for w in _CUES["unanchored_qualifier"]}
 _ARTICLE_CUES = {w.lower() for w in _CUES["bare_month_article_cue"]}
@@ -163,6 +178,8 @@ _HEADING_PATTERNS = [(row, re.compile(row["pattern"], re.IGNORECASE)) for row in
 _PUB_CUE = re.compile(rf"(?i:\b(?:{phrase_alternation(_CUES['publication_cue'])})\b)|©")
 _DATELINE_AFTER = re.compile(r"\s{0,2}(?:[–—]|--?\s|:)")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_THE_BEFORE = re.compile(r"(?i:\bthe)\s{1,2}$")
+_SHORT_YEAR_AFTER = re.compile(r"[-–/](?P<yy>\d\d)(?![\d\w/.-])")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _LINE = re.compile(r"[^\n]+")
 
@@ -278,6 +295,7 @@ class _Cand:
     kind: str
     year_source: str = "unknown"
     anchorable: bool = True
+    relative: str | None = None  # "last" of "last May": its year is counted from the document's date
 
     @property
     def granularity(self) -> str:
@@ -306,7 +324,8 @@ def _from_month(text: str, m: re.Match) -> _Cand | None:
     if m["mr"]:
         rel = " ".join(m["mr_rel"].split()).lower()
         return _written("month_rel", _part_start(text, start), m.end(), None,
-                        normalise_month(m["mr_m"]), None, anchorable=rel in _ANCHORABLE_REL)
+                        normalise_month(m["mr_m"]), None, anchorable=rel in _ANCHORABLE_REL,
+                        relative=rel)
     if m["md"]:
         year = int(m["md_y"]) if m["md_y"] else None
         month, day = normalise_month(m["md_m"]), normalise_day(m["md_d"])
@@ -332,8 +351,11 @@ def _from_month(text: str, m: re.Match) -> _Cand | None:
         return None
     if word in _ARTICLE_CUES and not _ARTICLE_NEXT_OK.match(text, m.end()):
         return None  # "the March of Millions"
+    if word == "following" and not _THE_BEFORE.search(text, max(0, cue.start() - 5), cue.start()):
+        return cand  # "following January events": a preposition, not "the following January"
     if word in _UNANCHORED_CUES:
         cand.start, cand.anchorable = cue.start(), False  # "last May": year relative
+        cand.relative = word
     return cand
 
 
@@ -423,6 +445,13 @@ def _coordinate(text: str, cands: list[_Cand]) -> list[_Cand]:
                     if year is not None:
                         cand.year, cand.year_source = year, "text"
                     out.append(_written("md", tail.start("d"), tail.end(), year, cand.month, day))
+        # "2017-18": a span of years with the second written short
+        if cand.kind == "year":
+            short = _SHORT_YEAR_AFTER.match(text, cand.end)
+            if short:
+                year = cand.year - cand.year % 100 + int(short["yy"])
+                if 0 < year - cand.year <= 5:
+                    out.append(_written("year", short.start("yy"), short.end("yy"), year, None, None))
         # "16 and 17 December 2011"
         if cand.kind == "dm":
             head = _PAIR_HEAD.search(text, max(0, cand.start - 16), cand.start)
@@ -546,29 +575,94 @@ def _narrative_fits(narrative: _Narrative, position: int) -> bool:
     return neighbour[1] == narrative.year
 
 
-def _anchor_years(text: str, cands: list[_Cand], sections: Sequence[tuple[int, int]]) -> None:
-    """Fill the year of yearless dates from their section (cands sorted by start)."""
+@dataclass(frozen=True)
+class DocumentAnchor:
+    """The document's own date, and the stretch of text (its article) it dates."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    scope: tuple[int, int] = (0, 1 << 62)
+
+    def year_on_or_before(self, month: int, day: int | None) -> int:
+        """The year that puts (month, day) on or before this date, closest to it.
+
+        >>> DocumentAnchor(2010, 1, 6).year_on_or_before(12, 20), DocumentAnchor(2010, 1, 6).year_on_or_before(1, 5)
+        (2009, 2010)
+        >>> DocumentAnchor(2016).year_on_or_before(12, 31)
+        2016
+        """
+        if self.month is None or (month, day or 1) <= (self.month, self.day or 31):
+            return self.year
+        return self.year - 1
+
+    def year_of_last(self, month: int) -> int | None:
+        """The year of "last <month>", when both of its readings (the latest such month
+        before the document, and that month of the year before) agree.
+
+        >>> DocumentAnchor(2000, 2, 29).year_of_last(12), DocumentAnchor(2008, 9, 27).year_of_last(8)
+        (1999, None)
+        """
+        if self.month is None or month < self.month:
+            return None
+        return self.year - 1
+
+
+_LAST = {"last", "past", "previous"}
+_LAST_YEAR = {"last year"}
+_THIS_YEAR = {"this year", "the current year"}
+_FUTURE_BEFORE = re.compile(rf"(?i:\b(?:{phrase_alternation(_CUES['future_cue'])})\b)[^.;!?]{{0,80}}$")
+
+
+def _document_year(text: str, cand: _Cand, document: DocumentAnchor) -> int | None:
+    """The year the document's date gives a yearless date in its scope."""
+    if not document.scope[0] <= cand.start < document.scope[1] or cand.month is None:
+        return None
+    if cand.relative in _LAST:
+        return document.year_of_last(cand.month)
+    if cand.relative in _LAST_YEAR:
+        return document.year - 1
+    if cand.relative in _THIS_YEAR:
+        return document.year
+    if cand.relative is not None:  # "that year", "next May": counted from the narrative or ahead
+        return None
+    if not cand.anchorable or _FUTURE_BEFORE.search(text, max(0, cand.start - 100), cand.start):
+        return None
+    return document.year_on_or_before(cand.month, cand.day)
+
+
+def _anchor_years(text: str, cands: list[_Cand], sections: Sequence[tuple[int, int]],
+                  section_years: Sequence[int | None] | None = None,
+                  document: DocumentAnchor | None = None) -> None:
+    """Fill the year of yearless dates from their section, else from the document's
+    date (cands sorted by start)."""
     spans = sorted((max(0, s), min(len(text), e)) for s, e in sections) or [(0, len(text))]
+    stated = dict(zip([(max(0, s), min(len(text), e)) for s, e in sections], section_years or ()))
     span_starts = [s for s, _ in spans]
     cand_starts = [c.start for c in cands]
     cache: dict[tuple[int, int], int | _Narrative | None] = {}
     for cand in cands:
-        if cand.year is not None or not cand.anchorable or cand.month is None:
+        if cand.year is not None or cand.month is None:
             continue
         index = bisect.bisect_right(span_starts, cand.start) - 1
-        if index < 0 or not spans[index][0] <= cand.start < spans[index][1]:
-            continue  # outside every section: no year to take
-        span = spans[index]
-        if span not in cache:
-            inside = cands[bisect.bisect_left(cand_starts, span[0]):bisect.bisect_left(cand_starts, span[1])]
-            cache[span] = heading_year(text[span[0]:span[1]]) or _narrative(text, inside)
-        anchor = cache[span]
-        if isinstance(anchor, _Narrative):
-            year = anchor.year if _narrative_fits(anchor, cand.start) else None
-        else:
-            year = anchor  # a heading covers the whole section
+        year = None
+        if cand.anchorable and index >= 0 and spans[index][0] <= cand.start < spans[index][1]:
+            span = spans[index]
+            if span not in cache:
+                inside = cands[bisect.bisect_left(cand_starts, span[0]):bisect.bisect_left(cand_starts, span[1])]
+                own = stated[span] if section_years is not None else heading_year(text[span[0]:span[1]])
+                cache[span] = own or _narrative(text, inside)
+            anchor = cache[span]
+            if isinstance(anchor, _Narrative):
+                year = anchor.year if _narrative_fits(anchor, cand.start) else None
+            else:
+                year = anchor  # a heading covers the whole section
         if year is not None and valid_date(year, cand.month, cand.day):
             cand.year, cand.year_source = year, "section"
+            continue
+        year = _document_year(text, cand, document) if document is not None else None
+        if year is not None and valid_date(year, cand.month, cand.day):
+            cand.year, cand.year_source = year, "document"
 
 
 # ------------------------------------------------------------- NER leftovers
@@ -656,14 +750,23 @@ def find_dates(
     text: str,
     sections: Sequence[tuple[int, int]] = (),
     extra_candidates: Sequence[tuple[int, int]] = (),
+    section_years: Sequence[int | None] | None = None,
+    document: DocumentAnchor | None = None,
 ) -> list[DateMention]:
     """Every calendar date or period in `text`, as TIMEX3.
+
+    `section_years`, one per section, is the year each section covers (its heading's
+    or the heading's above it); without it each section's own heading is read.
+    `document` is the document's own date: yearless dates that no section dates
+    take the year that puts them on or before it.
 
     >>> [(d.text, d.value) for d in find_dates("On January 24, the court ruled; in May2019 and 2012.")]
     [('January 24', 'XXXX-01-24'), ('May2019', '2019-05'), ('2012', '2012')]
     >>> t = "On May 12, 2009, he spoke. The July 26 accident. Trial delayed until Sept. 2."
     >>> [(d.text, d.value, d.year_source) for d in find_dates(t)]
     [('May 12, 2009', '2009-05-12', 'text'), ('July 26', '2009-07-26', 'section'), ('Sept. 2', '2009-09-02', 'section')]
+    >>> [(d.text, d.value) for d in find_dates("their 2017-18 grant reports")]
+    [('2017', '2017'), ('18', '2018')]
     >>> [(d.text, d.value) for d in find_dates("protests on December 16 th and 17 th of 2011")]
     [('December 16 th', '2011-12-16'), ('17 th of 2011', '2011-12-17')]
     >>> find_dates("the government may censor media 24 hours before; two days later")
@@ -672,5 +775,5 @@ def find_dates(
     cands = _coordinate(text, _candidates(text))
     if extra_candidates:
         cands = _from_extras(text, extra_candidates, cands)
-    _anchor_years(text, cands, sections)
+    _anchor_years(text, cands, sections, section_years, document)
     return [c.mention(text) for c in cands]

@@ -113,7 +113,7 @@ _SCALE_SHORT = [w for row in _SCALES for w in row.get("short", [])]
 
 # A number written in digits. Bounded repetitions keep every attempt O(1).
 DIGITS = (
-    r"(?:[1-9]\d{0,2}(?:,\d{3}){1,6}(?:\.\d{1,6})?"  # 113,450   1,000,000.50
+    r"(?:[1-9]\d{0,2}(?:, ?\d{3}){1,6}(?:\.\d{1,6})?"  # 113,450   1,000,000.50   54, 000 (a scrape's space)
     r"|[1-9]\d{0,2}(?:\.\d{3}){2,6}(?:,\d{1,6})?"  # 1.500.000 1.500.000,50
     r"|[1-9]\d{0,2}\.\d{3},\d{1,2}"  # 1.500,50
     rf"|[1-9]\d{{0,2}}(?:{_SP}\d{{3}}){{1,6}}(?:[.,]\d{{1,6}})?"  # 1 000 000
@@ -219,8 +219,8 @@ def parse_digits(text: str) -> Decimal:
     (Decimal('113450'), Decimal('1500000'), Decimal('1000000'))
     >>> parse_digits("12.96"), parse_digits("1,5"), parse_digits("1.500,50")
     (Decimal('12.96'), Decimal('1.5'), Decimal('1500.5'))
-    >>> parse_digits("1\u00a0250\u202f000")
-    Decimal('1250000')
+    >>> parse_digits("1\u00a0250\u202f000"), parse_digits("54, 000")
+    (Decimal('1250000'), Decimal('54000'))
     """
     s = re.sub(_SP, "", text.strip())
     if "," in s and "." in s:  # the later mark is the decimal one

@@ -18,11 +18,14 @@ from spacy.tokens import Doc, Span
 from kzx.records import Entity
 
 LEXICON = Path(__file__).resolve().parents[2] / "models" / "patterns" / "people.json"
+GIVEN_NAMES = LEXICON.with_name("given_names.txt")
 
 # Kept labels: what an analyst filters on. CARDINAL, PERCENT etc. are left to the rules.
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "COURT", "MEDIA", "LAW", "EVENT"}
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A telegram paragraph's classification glued before a name: "(C) Dzhanuzakov's lawyer".
+_CLASSIFICATION = re.compile(r"^\(?(?:U|C|S|SBU|TS|S/NF|C/NF|FOUO)\)\s*")
 _EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
 _HONORIFIC = re.compile(
     r"^(?:mr|mrs|ms|dr|rep|sen|hon|gen|col|president|chairman|ambassador|judge|"
@@ -38,14 +41,17 @@ def trim_name(text: str) -> tuple[int, int]:
     'George Soros'
     >>> s = "“Azamat”"; a, b = trim_name(s); s[a:b]
     'Azamat'
+    >>> s = "C) Dzhanuzakov"; a, b = trim_name(s); s[a:b]
+    'Dzhanuzakov'
     """
-    start, end = 0, len(text)
+    classification = _CLASSIFICATION.match(text)
+    start, end = (classification.end() if classification else 0), len(text)
     possessive = _POSSESSIVE.search(text)
     if possessive and possessive.start() > 0:
         end = possessive.start()
-    lead = _EDGE_JUNK.match(text[:end])
+    lead = _EDGE_JUNK.match(text[start:end])
     if lead:
-        start = lead.end()
+        start += lead.end()
     trail = _EDGE_JUNK.search(text[start:end])
     if trail:
         end = start + trail.start()
@@ -80,6 +86,10 @@ def canonical_names(names: Iterable[str]) -> dict[str, str]:
     >>> m = canonical_names(["Yerzhan Ushanov", "Uzhanov", "Nazgul Yergalieva", "Nazgul Yeargalieva"])
     >>> m["Uzhanov"], m["Nazgul Yeargalieva"]
     ('Yerzhan Ushanov', 'Nazgul Yergalieva')
+    >>> canonical_names(["Vladimir Kozlov", "Vladimr Kozlov"])["Vladimr Kozlov"]
+    'Vladimir Kozlov'
+    >>> canonical_names(["Ivan Petrov", "Iван Petrov", "Oleg Petrov"])["Oleg Petrov"]
+    'Oleg Petrov'
     """
     ordered = list(dict.fromkeys(n for n in names if fold(n)))
     tokens = {n: fold(n).split() for n in ordered}
@@ -114,7 +124,15 @@ def _variant_of(name: str, ordered: list[str], tokens: dict[str, list[str]]) -> 
         and (len(tokens[other]) > len(mine) or ordered.index(other) < ordered.index(name))
     ]
     fullest = {" ".join(tokens[c][-len(mine):]) for c in candidates}
-    return max(candidates, key=lambda c: len(tokens[c])) if len(fullest) == 1 else None
+    if len(fullest) == 1:
+        return max(candidates, key=lambda c: len(tokens[c]))
+    # "Vladimr Kozlov" after "Vladimir Kozlov": the same surname, a given name one letter off
+    given_variants = [
+        other for other in ordered[: ordered.index(name)]
+        if len(tokens[other]) == len(mine) > 1 and tokens[other][-1] == mine[-1]
+        and all(a == b or _one_edit_apart(a, b) for a, b in zip(tokens[other][:-1], mine[:-1]))
+    ]
+    return given_variants[0] if len(given_variants) == 1 else None
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -149,12 +167,23 @@ class PeopleLexicon:
     roles: frozenset[str]
     group_nouns: frozenset[str]
     not_names: frozenset[str]
+    kinship: frozenset[str] = frozenset()
+    media_nouns: frozenset[str] = frozenset()
+    surname_suffixes: tuple[str, ...] = ()
+    person_predicates: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
-def load_lexicon(path: Path = LEXICON) -> PeopleLexicon:
+def load_lexicon(path: Path = LEXICON, given_names: Path = GIVEN_NAMES) -> PeopleLexicon:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return PeopleLexicon(*(frozenset(data[key]) for key in ("roles", "group_nouns", "not_names")))
+    lists = {key: frozenset(data.get(key, ())) for key in
+             ("roles", "group_nouns", "not_names", "kinship", "media_nouns", "person_predicates")}
+    names = frozenset(line.strip().lower() for line in given_names.read_text(encoding="utf-8").splitlines()
+                      if line.strip() and not line.startswith("#"))
+    # Longest endings first, so "bayeva" is tried before "eva".
+    suffixes = tuple(sorted(data.get("surname_suffixes", ()), key=len, reverse=True))
+    return PeopleLexicon(**lists, surname_suffixes=suffixes, given_names=names)
 
 
 def find_entities(
@@ -163,11 +192,22 @@ def find_entities(
     """Entities of every chunk, in text offsets, trimmed; PERSONs get `canonical`."""
     lexicon = lexicon or load_lexicon()
     entities: list[Entity] = []
+    confirmed: set[str] = set()  # surnames the model's entities show in normal case
+    glossed: set[str] = set()  # names the document translates: organisations wherever they stand
     for offset, doc in parts:
         for ent in doc.ents:
+            if _CYRILLIC.search(ent.text):
+                continue  # the English model does not read other scripts
             label = _corrected_label(ent, lexicon)
+            if label == "ORG" and ent.label_ == "PERSON" and _glossed(ent):
+                glossed.add(fold(ent.text))
+            tail = _titled_name_at_end(ent, lexicon) if label == "ORG" else None
+            if tail is not None:  # "the ... Department of Education Baurzhan Mairikhov"
+                ent, label = tail, "PERSON"
             if label not in LABELS:
                 continue
+            if ent.ent_id_ == "gazetteer" or not in_capitals_or_heading(doc.text, ent.start_char, ent.end_char):
+                confirmed.update(_surname_keys(ent.text))
             a, b = trim_name(ent.text)
             if a >= b:
                 continue
@@ -183,8 +223,12 @@ def find_entities(
             for a, b in _names_after_roles(doc, lexicon)
         ]
     entities = _drop_nested_persons(sorted(entities, key=lambda e: (e.start, -e.end)))
-    entities = _relabel_surnames(entities)
-    persons = canonical_names(e.text for e in entities if e.label == "PERSON")
+    entities = _unconfirmed_heading_names_dropped(entities, text, confirmed)
+    entities = [e.model_copy(update={"label": "ORG"}) if e.label == "PERSON" and fold(e.text) in glossed else e
+                for e in entities]
+    shared = _given_names_sharing_a_surname(entities, text, lexicon)
+    entities = _relabel_surnames(sorted(entities + [given for given, _ in shared], key=lambda e: (e.start, -e.end)))
+    persons = canonical_names([e.text for e in entities if e.label == "PERSON"] + [full for _, full in shared])
     return [
         e.model_copy(update={"canonical": persons[e.text]}) if e.text in persons else e
         for e in entities
@@ -209,8 +253,17 @@ def _corrected_label(ent: Span, lexicon: PeopleLexicon) -> str:
     if label == "PERSON" and any(t.is_stop for t in words):  # a headline: "Sentences Activist To Prison"
         return ""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
     if label == "PERSON" and after is not None and after.lower_ in lexicon.group_nouns:
         return "ORG"
+    if label == "PERSON" and _glossed(ent):  # "Baitak Bolashak (Rich Future)": a name translated
+        return "ORG"
+    if label == "PERSON" and len(words) == 1 and before is not None and before.lower_ == "the":
+        return "ORG"  # "The Bulletin": people are not "the Smith"
+    if label == "PERSON" and _named_outlet(ent, words, lexicon):
+        return "MEDIA"  # "the weekly Golos Naroda"
+    if label != "PERSON" and _looks_like_a_person(ent, words, lexicon):
+        return "PERSON"
     if label in {"ORG", "GPE", "LOC", "NORP", ""} and all(t.is_title for t in words):
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and before.text == "," and ent.start > 1:
@@ -218,6 +271,168 @@ def _corrected_label(ent: Span, lexicon: PeopleLexicon) -> str:
         if before is not None and before.lower_.rstrip(".") in lexicon.roles:
             return "PERSON"
     return label
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LINE_END = re.compile(r"[.!?:;]\s*$")
+# A Title Case line: at least this many words, this share of them capitalised.
+HEADING_MIN_WORDS = 5
+HEADING_CAPITALISED_SHARE = 0.7
+# A line in capitals: this share of its letters upper case.
+CAPITALS_SHARE = 0.8
+LINE_REACH = 400
+
+
+def _glossed(ent: Span) -> bool:
+    """A name followed by an English gloss in brackets: "Nashi Prava (Our Rights)"."""
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != "(":
+        return False
+    inner = []
+    for token in doc[ent.end + 1:ent.end + 8]:
+        if token.text == ")":
+            break
+        inner.append(token)
+    else:
+        return False
+    words = [t for t in inner if t.is_alpha]
+    return bool(words) and all(t.is_title or t.is_stop for t in words) and any(t.is_title for t in words)
+
+
+def _named_outlet(ent: Span, words: list, lexicon: PeopleLexicon) -> bool:
+    """A name right after "the"/"a" and a media noun names the outlet: "the weekly Golos
+    Naroda"; "... web portal Bigeldy Gabdullin" (no article) is the portal's editor."""
+    if ent.start < 2 or words[0].lower_ in lexicon.given_names:
+        return False
+    noun, article = ent.doc[ent.start - 1], ent.doc[ent.start - 2]
+    return noun.lower_ in lexicon.media_nouns and article.lower_ in {"the", "a", "an"}
+
+
+def _looks_like_a_person(ent: Span, words: list, lexicon: PeopleLexicon) -> bool:
+    """A name the model took for a place or an organisation: two or three name words
+    opening with a known given name ("Talgat Ayan", "Vadim Kuramshin"), or one word with
+    a surname's ending that a person's predicate follows ("Baydalinova was sentenced")."""
+    if not all(t.is_title or (len(t.text) <= 2 and t.text.endswith(".")) for t in words):
+        return False
+    if words[-1].lower_ in lexicon.group_nouns:
+        return False
+    if 2 <= len(words) <= 3 and words[0].lower_ in lexicon.given_names:
+        return True
+    surname = words[-1].lower_
+    if not any(surname.endswith(suffix) and len(surname) > len(suffix) + 2 for suffix in lexicon.surname_suffixes):
+        return False
+    doc = ent.doc
+    following = [t.lower_ for t in doc[ent.end:ent.end + 4]]
+    if following[:1] in (["was"], ["were"], ["had"], ["has"]):
+        return any(word in lexicon.person_predicates for word in following[1:])
+    return bool(following) and following[0] in lexicon.person_predicates
+
+
+def _titled_name_at_end(ent: Span, lexicon: PeopleLexicon) -> Span | None:
+    """The person at the end of an organisation's name the model ran into it: the last
+    two words, when they are a known given name and a name word."""
+    words = [t for t in ent if not t.is_punct]
+    if len(words) < 3 or ent.ent_id_ == "gazetteer":
+        return None
+    given, family = ent.doc[ent.end - 2], ent.doc[ent.end - 1]
+    if given.lower_ in lexicon.given_names and given.is_title and family.is_title and _is_name_word(family.text) \
+            and family.lower_ not in lexicon.not_names | lexicon.group_nouns:
+        return ent.doc[ent.end - 2:ent.end]
+    return None
+
+
+def in_capitals_or_heading(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands in a line written in capitals or set in Title
+    Case (a heading): there, capital letters do not mark names.
+
+    >>> t = "SUBJECT: KAZAKHSTAN: EDITOR NURLAN ALIMOV SENTENCED"
+    >>> in_capitals_or_heading(t, 27, 39)
+    True
+    >>> t = "Censorship by Governments, Military, or Armed Extremist or Rebel Groups\\nText."
+    >>> in_capitals_or_heading(t, 41, 56)
+    True
+    >>> t = "On May 5 police arrested Nurlan Alimov in Almaty."
+    >>> in_capitals_or_heading(t, 25, 38)
+    False
+    """
+    # A line is read at most LINE_REACH characters on each side: linear on one-line texts,
+    # and a line that long is prose, never a heading.
+    line_start = text.rfind("\n", max(0, start - LINE_REACH), start) + 1 or max(0, start - LINE_REACH)
+    line_end = text.find("\n", end, end + LINE_REACH)
+    line = text[line_start:min(len(text), end + LINE_REACH)] if line_end == -1 else text[line_start:line_end]
+    letters = [c for c in line if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters):
+        return True  # a line in capitals ("Mr. BURTON of Indiana." is not one)
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if len(words) < HEADING_MIN_WORDS or _LINE_END.search(line):
+        return False
+    return sum(w[0].isupper() for w in words) >= HEADING_CAPITALISED_SHARE * len(words)
+
+
+def _surname_keys(name: str) -> set[str]:
+    folded = fold(name).split()
+    return {folded[-1]} if folded else set()
+
+
+def _unconfirmed_heading_names_dropped(entities: list[Entity], text: str, confirmed: set[str]) -> list[Entity]:
+    """PERSONs found in capitals or in a Title Case heading stay only where the document
+    writes the same surname in normal case (or the gazetteer names them): a run of
+    capitalised words in a heading or a telegram is not a name by itself."""
+    kept = []
+    for entity in entities:
+        if entity.label == "PERSON" and in_capitals_or_heading(text, entity.start, entity.end):
+            keys = _surname_keys(entity.text)
+            if not keys or not (keys & confirmed or _written_in_normal_case(text, keys)):
+                continue
+        kept.append(entity)
+    return kept
+
+
+def _written_in_normal_case(text: str, surnames: set[str]) -> bool:
+    """Whether a surname stands somewhere in the text as a name in a line of normal
+    case ("Cardin said", "Mr. CARDIN of Maryland."), not in capitals or a heading."""
+    for surname in surnames:
+        pattern = re.compile(rf"\b{re.escape(surname)}\b", re.IGNORECASE)
+        for match in pattern.finditer(text):
+            if not match.group()[:1].isupper():
+                continue
+            if not in_capitals_or_heading(text, match.start(), match.end()):
+                return True
+    return False
+
+
+_GIVEN_AND = re.compile(r"(?<![\w.])([A-Z][a-z]{2,})\s+and\s+$")
+
+
+def _given_names_sharing_a_surname(entities: list[Entity], text: str,
+                                   lexicon: PeopleLexicon) -> list[tuple[Entity, str]]:
+    """"Kalyk and Erik Mendygaziyev": a given name joined by "and" to a two-word name
+    shares its surname. Returns the given name's mention and the full name it stands for."""
+    found = []
+    for entity in entities:
+        words = entity.text.split()
+        if entity.label != "PERSON" or len(words) != 2:
+            continue
+        match = _GIVEN_AND.search(text, max(0, entity.start - 30), entity.start)
+        if not match:
+            continue
+        given, start = match.group(1), match.start(1)
+        previous = text[max(0, start - 40):start].split()[-1:]
+        if given.lower() in lexicon.not_names | lexicon.group_nouns | _STOP_TITLES \
+                or (previous and previous[0][:1].isupper()) or _inside(entities, start, match.end(1)):
+            continue  # "Max Bokayev and Talgat Ayan": the word before "and" ends a name
+        mention = Entity(label="PERSON", text=given, start=start, end=match.end(1))
+        found.append((mention, f"{given} {words[-1]}"))
+    return found
+
+
+# Capitalised words that open a sentence or a list, not given names.
+_STOP_TITLES = frozenset("the a an and or but in on at of for from with by as both between among".split())
+
+
+def _inside(entities: list[Entity], start: int, end: int) -> bool:
+    """Whether [start, end) lies inside a person's or a place's mention."""
+    return any(e.start <= start and end <= e.end and e.label in {"PERSON", "GPE", "LOC"} for e in entities)
 
 
 def _names_after_roles(doc: Doc, lexicon: PeopleLexicon) -> list[tuple[int, int]]:
@@ -241,6 +456,9 @@ def _names_after_roles(doc: Doc, lexicon: PeopleLexicon) -> list[tuple[int, int]
             continue  # the name runs on past three words: leave it to the model
         if j - i >= 2 and doc[j - 1].lower_ not in lexicon.group_nouns | lexicon.not_names:
             found.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1])))
+        elif (j - i == 1 and token.lower_ in lexicon.kinship and doc[i - 1].text == ","
+              and j < len(doc) and doc[j].text in {",", ")"} and doc[i].lower_ not in lexicon.not_names):
+            found.append((doc[i].idx, doc[i].idx + len(doc[i])))  # "his son, Aset, ..."
     return found
 
 

@@ -1,0 +1,1 @@
+"""Language of documents and paragraphs, and the pipelines for languages other than English."""
