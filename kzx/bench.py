@@ -6,7 +6,11 @@ and `--workers 2` (whole commands, model loading included). Prints words per
 second, the ratios and peak memory (and kzx's peak on a tenth of the corpus, to show
 memory stays flat as the corpus grows), and writes them as JSON.
 
-    python -m kzx.bench [--copies N] [--out data/out/bench.json]
+Saved pages: the saved HTML report pages (data/raw/html) against the same reports as
+text (their extracted text saved as .txt), `kzx extract --workers 1` on each, and
+the ratio of their speeds (HTML must not fall below 0.8x of text).
+
+    python -m kzx.bench [--copies N] [--page-copies N] [--only pages] [--out data/out/bench.json]
 """
 
 from __future__ import annotations
@@ -37,6 +41,38 @@ def make_corpus(source: Path, target: Path, copies: int) -> list[str]:
     return texts
 
 
+def make_page_corpora(pages: Path, html_dir: Path, text_dir: Path, copies: int) -> int:
+    """Copies of the saved pages as HTML and, beside them, the same reports as text; their words."""
+    from kzx.formats import read_document
+
+    words = 0
+    for copy in range(copies):
+        for page in sorted(pages.glob("*.html")):
+            markup = page.read_text(encoding="utf-8")
+            markup = re.sub(r"(<article\b[^>]*>)", rf"\1<p>Copy {copy} of {page.stem}.</p>", markup, count=1)
+            (html_dir / f"{copy:04d}_{page.name}").write_text(markup, encoding="utf-8")
+            text = read_document(markup.encode("utf-8"), page.name).text
+            (text_dir / f"{copy:04d}_{page.stem}.txt").write_text(text, encoding="utf-8")
+            words += len(WORD.findall(text))
+    return words
+
+
+def bench_pages(pages: Path, copies: int, tmp: Path) -> dict:
+    html_dir, text_dir = tmp / "pages_html", tmp / "pages_text"
+    html_dir.mkdir()
+    text_dir.mkdir()
+    words = make_page_corpora(pages, html_dir, text_dir, copies)
+    runs = {
+        "pages_as_html": time_kzx(html_dir, tmp / "pages_html.jsonl", 1),
+        "pages_as_text": time_kzx(text_dir, tmp / "pages_text.jsonl", 1),
+    }
+    for run in runs.values():
+        run["words_per_second"] = round(words / run["seconds"])
+    ratio = round(runs["pages_as_html"]["words_per_second"] / runs["pages_as_text"]["words_per_second"], 2)
+    return {"documents": copies * len(list(pages.glob("*.html"))), "words": words, "runs": runs,
+            "html_vs_text_speed": ratio}
+
+
 def time_spacy(texts: list[str], model: str, only: list[str] | None) -> dict:
     """Run in a child so its peak memory is its own."""
     code = (
@@ -53,9 +89,21 @@ def time_spacy(texts: list[str], model: str, only: list[str] | None) -> dict:
     return _run([sys.executable, "-c", code], stdin=json.dumps(texts), timed_by_child=True)
 
 
-def time_kzx(corpus: Path, out: Path, workers: int) -> dict:
+def time_kzx(corpus: Path, out: Path, workers: int, pipeline: Path | None = None) -> dict:
     kzx = Path(sys.executable).with_name("kzx")
-    return _run([str(kzx), "extract", str(corpus), "-o", str(out), "--workers", str(workers)])
+    chosen = ["--pipeline", str(pipeline)] if pipeline else []
+    return _run([str(kzx), "extract", str(corpus), "-o", str(out), "--workers", str(workers), *chosen])
+
+
+def without_parse(target: Path) -> Path:
+    """The default pipeline file with the outcome parser off, written to `target`."""
+    default = PROJECT_ROOT / "pipelines" / "default.toml"
+    text = default.read_text(encoding="utf-8").replace('"../', f'"{default.parent.parent.as_posix()}/')
+    text, n = re.subn(r"(?m)^parse\s*=\s*true\b", "parse = false", text)
+    if n != 1:
+        raise SystemExit(f"{default}: no `parse = true` to turn off")
+    target.write_text(text, encoding="utf-8")
+    return target
 
 
 def _run(command: list[str], stdin: str | None = None, timed_by_child: bool = False) -> dict:
@@ -112,7 +160,21 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--copies", type=int, default=50)
     parser.add_argument("--raw", type=Path, default=PROJECT_ROOT / "data" / "raw")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "data" / "out" / "bench.json")
+    parser.add_argument("--pages", type=Path, default=PROJECT_ROOT / "data" / "raw" / "html")
+    parser.add_argument("--page-copies", type=int, default=2)
+    parser.add_argument("--only", choices=["pages"], help="run only this case")
     args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = bench_pages(args.pages, args.page_copies, Path(tmp))
+    print(f"saved pages: {pages['documents']} documents, {pages['words']} words")
+    for name, run in pages["runs"].items():
+        print(f"{name:20} {run['words_per_second']:>8} words/s  {run['seconds']:>8.2f} s  peak {run['peak_rss_mb']} MB")
+    print(f"{'html_vs_text_speed':32} {pages['html_vs_text_speed']}x")
+    if args.only == "pages":
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps({"saved_pages": pages}, indent=2) + "\n")
+        print(f"written to {args.out}")
+        return {"saved_pages": pages}
     model = load_pipeline().model
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
@@ -123,6 +185,8 @@ def main(argv: list[str] | None = None) -> dict:
             "spacy_tok2vec_ner": time_spacy(texts, model, ["tok2vec", "ner"]),
             "spacy_default": time_spacy(texts, model, None),
             "kzx_workers_1": time_kzx(corpus, Path(tmp) / "w1.jsonl", 1),
+            "kzx_workers_1_no_parse": time_kzx(corpus, Path(tmp) / "w1np.jsonl", 1,
+                                               without_parse(Path(tmp) / "no-parse.toml")),
             "kzx_workers_2": time_kzx(corpus, Path(tmp) / "w2.jsonl", 2),
         }
         identical = (Path(tmp) / "w1.jsonl").read_bytes() == (Path(tmp) / "w2.jsonl").read_bytes()
@@ -143,12 +207,14 @@ def main(argv: list[str] | None = None) -> dict:
         "ratios": {
             "kzx_w1_vs_spacy_tok2vec_ner": round(wps["kzx_workers_1"] / wps["spacy_tok2vec_ner"], 2),
             "kzx_w1_vs_spacy_default": round(wps["kzx_workers_1"] / wps["spacy_default"], 2),
+            "kzx_w1_vs_kzx_w1_no_parse": round(wps["kzx_workers_1"] / wps["kzx_workers_1_no_parse"], 2),
             "kzx_w2_vs_kzx_w1": round(wps["kzx_workers_2"] / wps["kzx_workers_1"], 2),
             "peak_memory_10x_corpus_vs_1x": round(
                 runs["kzx_workers_1"]["peak_rss_mb"] / runs["kzx_workers_1_tenth"]["peak_rss_mb"], 2
             ),
         },
         "workers_output_identical": identical,
+        "saved_pages": pages,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")
