@@ -107,6 +107,7 @@ METADATA_GOES = [
     ("Название Доклад о правах человека\nДата03.02.2020\nРазмер48.2 Kb.\nФормат файлаpdf", "Формат файлаpdf"),
     ("Скачать 48.2 Kb.\n#412907", "#412907"),
     ("Document #2089765", "Document #2089765"),
+    ("USDOS – US Department of State (Author)\nPublished: 20 March 2023", "USDOS – US Department of State (Author)"),
     ("Title\tFreedom in the World 2019 - Kazakhstan\nPublisher\tFreedom House\nCountry\tKazakhstan\n"
      "Publication Date\t4 February 2019", "Title Freedom in the World 2019 - Kazakhstan"),
     ("Date:2009 July 15, 10:21 (Wednesday)\nCanonical ID:09ASTANA1234_a\nOriginal Classification:UNCLASSIFIED\n"
@@ -368,6 +369,7 @@ CHROME_GOES = [
     "Your browser doesn't support HTML5",
     "Поделиться",
     "Subscribe to continue reading",
+    "Теги: Казахстан, свобода слова, журналисты",
     "Официальные веб-сайты используют .gov",
     "Защищенные веб-сайты .gov используют HTTPS",
 ]

@@ -23,6 +23,8 @@ _SEPARATED = re.compile(r"\s?[:|]")
 _SPACED = re.compile(r"\s*(?:[:|]|\s(?=[A-ZА-ЯЁ0-9\"“«(#]))")
 _GLUED = re.compile(r"[A-ZА-ЯЁ0-9#]")
 _SIZE = re.compile(r"(?<![\w.])[0-9]+(?:[.,][0-9]+)?\s?(?:[KMG]B|[KMG]b|[кКмМгГ][бБ])\b\.?")
+# "USDOS – US Department of State (Author)": a catalogue's byline, its role in parentheses.
+_ROLE_BYLINE = re.compile(r"[^()]{2,120} \((?:Author|Authors|Publisher|Editor|Автор|Издатель|Редактор)\)")
 _SUBJECT = re.compile(r"(?:subject|subj|re|тема)\s?:", re.IGNORECASE)
 _IDENTIFIER = re.compile(r"#\s?[0-9]{3,}|(?:Document|Doc\.|ID|No\.)\s?#?\s?[0-9][\w/-]*")
 _COLON_FIELD = re.compile(r"[A-ZА-ЯЁ][\w.#/ -]{0,30}?:\s*\S.{0,100}")
@@ -48,6 +50,8 @@ class Metadata(Family):
         """
         if len(text) > self.value_max or _SUBJECT.match(text):
             return None  # a letter's or telegram's subject line is its title
+        if _ROLE_BYLINE.fullmatch(text):
+            return "labelled"
         if _IDENTIFIER.fullmatch(text) or (len(text) <= self.size_line_max and _SIZE.search(text)):
             return "id"
         for kind, separated in (("spaced-label-prefix", _SPACED), ("label-prefix", _SEPARATED)):
