@@ -369,6 +369,7 @@ CHROME_GOES = [
     "Your browser doesn't support HTML5",
     "Поделиться",
     "Subscribe to continue reading",
+    "The following is an editorial reflecting the views of the United States Government.",
     "Теги: Казахстан, свобода слова, журналисты",
     "Официальные веб-сайты используют .gov",
     "Защищенные веб-сайты .gov используют HTTPS",
