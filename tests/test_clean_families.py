@@ -503,6 +503,17 @@ def test_roster_names_printed_into_a_column_go() -> None:
         assert survives(cleaned, text), text
 
 
+def test_names_in_a_long_report_between_a_pages_chrome_stay() -> None:
+    """A report between a letterhead at the top and an address at the bottom is no column beside a roster."""
+    para = ("The National Preventive Mechanism against Torture came into force in 2014. The NPM is part of the "
+            "Office of the Human Rights Ombudsman and thus is not independent of the government, observers said. "
+            "The ombudsman reported receiving 96 complaints alleging torture during the year.")
+    page = "\n\n".join(["Hon. Jane Doe, Chairman", "Hon. Richard Roe, Co-Chairman", TITLE, BODY, para, BODY2,
+                         PARAGRAPHS[0], "234 Ford House Office Building\nWashington, DC 20515\nPhone: (202) 225-1901"])
+    cleaned = clean(page)
+    assert survives(cleaned, para), cleaned.text
+
+
 # --- noise.caption -----------------------------------------------------------------
 
 CAPTION_LINES = [

@@ -10,7 +10,8 @@ HASTINGS, Florida,"), one or two columns; its caption in capitals
 or roster sits above and below a unit of text, that unit is the column next
 to the list: the offices of the list ("Vice Chair", "Commissioners") and the
 names in it (a run of capitalised words that ends where lower-case text goes
-on, or ends the unit) are cut out of it.
+on, or ends the unit) are cut out of it. "Around" is tight: an officer of the
+list within two units above, a line of the list within two units below.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from kzx.clean.families.base import Family, Page, phrases
+from kzx.clean.families.letterhead import is_officer
 
 _LINK_ITEM = re.compile(r"[•·▪●◦*–-]\s|[A-Z][\w ]{1,30}: [A-Z]")  # "• Country Update: ...", "Press Release: ..."
 _CAPITALISED = re.compile(r"(?:(?:[A-ZА-ЯЁ][a-zа-яё'’-]+|[A-ZА-ЯЁ]\.)\s){1,8}(?:[A-ZА-ЯЁ][a-zа-яё'’-]+)")
@@ -46,6 +48,7 @@ class Sidebar(Family):
     doc = "mission boxes, boxes of links to the site's resources, rosters of commissioners or staff, roster names printed into a column"
     box_max: int = 400  # the paragraph of a mission box
     column_min: int = 200  # a column of text that a list can be printed into; a short line is not one
+    column_reach: int = 2  # units between the column and the lines of the list around it
 
     def decide(self, page: Page) -> list[int]:
         data = phrases("letterhead.txt")
@@ -76,8 +79,12 @@ class Sidebar(Family):
     def trim(self, page: Page, i: int) -> list[tuple[int, int]]:
         if len(page.text(i)) < self.column_min:
             return []
-        around = [j for j, rule in page.removed.items() if rule in ("noise.letterhead", self.name)]
-        if len(around) < 2 or not (min(around) < i < max(around)):
+        # The column next to a list: an officer of the list right above it and a line of the
+        # list (or of the letterhead) right below it; a page's chrome far above and below is not one.
+        listed = {j for j, rule in page.removed.items() if rule in ("noise.letterhead", self.name)}
+        above = [j for j in range(max(0, i - self.column_reach), i) if j in listed and is_officer(page.text(j))]
+        below = [j for j in range(i + 1, min(len(page.units), i + 1 + self.column_reach)) if j in listed]
+        if not above or not below:
             return []
         roles = phrases("letterhead.txt").entries("roles")
         role_pattern = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True)) + r")\b")
