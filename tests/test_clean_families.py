@@ -564,6 +564,11 @@ def test_lead_sentence_printed_twice_keeps_one() -> None:
     assert rule_of(cleaned, lead) == "dedupe.lead_repeat"
 
 
+def test_a_heading_before_a_paragraph_that_starts_with_it_stays() -> None:
+    cleaned = clean(f"{TITLE}\n\n{BODY}\n\nFreedom of Expression\n\nFreedom of Expression: The constitution and law provide for it.")
+    assert "Freedom of Expression\n\nFreedom of Expression: The" in cleaned.text
+
+
 def test_a_short_heading_before_a_longer_one_stays() -> None:
     cleaned = clean(f"Kazakhstan\n\nKazakhstan: Editor Convicted\n\n{BODY}")
     assert cleaned.text.startswith("Kazakhstan\n")

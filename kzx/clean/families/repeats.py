@@ -38,7 +38,7 @@ class TitleVariant(Family):
             for j in alive[k + 1:k + 1 + self.reach]:
                 other = _key(page.text(j))
                 extension = other[len(key):]
-                if (len(page.text(j)) <= 200 and other.startswith(key) and extension[:1] in (" ", ",", ":", "(")
+                if (is_title_like(page.text(j)) and other.startswith(key) and extension[:1] in (" ", ",", ":", "(")
                         and sum(c.isalpha() for c in extension) >= 3):  # "... Report 1/2" is a running header
                     goes.append(i)
                     break
