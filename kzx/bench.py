@@ -89,9 +89,21 @@ def time_spacy(texts: list[str], model: str, only: list[str] | None) -> dict:
     return _run([sys.executable, "-c", code], stdin=json.dumps(texts), timed_by_child=True)
 
 
-def time_kzx(corpus: Path, out: Path, workers: int) -> dict:
+def time_kzx(corpus: Path, out: Path, workers: int, pipeline: Path | None = None) -> dict:
     kzx = Path(sys.executable).with_name("kzx")
-    return _run([str(kzx), "extract", str(corpus), "-o", str(out), "--workers", str(workers)])
+    chosen = ["--pipeline", str(pipeline)] if pipeline else []
+    return _run([str(kzx), "extract", str(corpus), "-o", str(out), "--workers", str(workers), *chosen])
+
+
+def without_parse(target: Path) -> Path:
+    """The default pipeline file with the outcome parser off, written to `target`."""
+    default = PROJECT_ROOT / "pipelines" / "default.toml"
+    text = default.read_text(encoding="utf-8").replace('"../', f'"{default.parent.parent.as_posix()}/')
+    text, n = re.subn(r"(?m)^parse\s*=\s*true\b", "parse = false", text)
+    if n != 1:
+        raise SystemExit(f"{default}: no `parse = true` to turn off")
+    target.write_text(text, encoding="utf-8")
+    return target
 
 
 def _run(command: list[str], stdin: str | None = None, timed_by_child: bool = False) -> dict:
@@ -173,6 +185,8 @@ def main(argv: list[str] | None = None) -> dict:
             "spacy_tok2vec_ner": time_spacy(texts, model, ["tok2vec", "ner"]),
             "spacy_default": time_spacy(texts, model, None),
             "kzx_workers_1": time_kzx(corpus, Path(tmp) / "w1.jsonl", 1),
+            "kzx_workers_1_no_parse": time_kzx(corpus, Path(tmp) / "w1np.jsonl", 1,
+                                               without_parse(Path(tmp) / "no-parse.toml")),
             "kzx_workers_2": time_kzx(corpus, Path(tmp) / "w2.jsonl", 2),
         }
         identical = (Path(tmp) / "w1.jsonl").read_bytes() == (Path(tmp) / "w2.jsonl").read_bytes()
@@ -193,6 +207,7 @@ def main(argv: list[str] | None = None) -> dict:
         "ratios": {
             "kzx_w1_vs_spacy_tok2vec_ner": round(wps["kzx_workers_1"] / wps["spacy_tok2vec_ner"], 2),
             "kzx_w1_vs_spacy_default": round(wps["kzx_workers_1"] / wps["spacy_default"], 2),
+            "kzx_w1_vs_kzx_w1_no_parse": round(wps["kzx_workers_1"] / wps["kzx_workers_1_no_parse"], 2),
             "kzx_w2_vs_kzx_w1": round(wps["kzx_workers_2"] / wps["kzx_workers_1"], 2),
             "peak_memory_10x_corpus_vs_1x": round(
                 runs["kzx_workers_1"]["peak_rss_mb"] / runs["kzx_workers_1_tenth"]["peak_rss_mb"], 2

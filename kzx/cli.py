@@ -411,15 +411,23 @@ def show(
     pipeline: Annotated[
         Optional[Path], typer.Option("--pipeline", help="Pipeline file.", show_default=False)
     ] = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Say which rule (surface row or dependency row) read each outcome.")
+    ] = False,
 ) -> None:
     """The cleaned text with persons, money, dates and outcomes highlighted, and a table of outcomes."""
-    from kzx.show import render
+    from kzx.show import readings_of, render
 
     if records is not None:
         record = _find_record(records, target)
     else:
         record = _extract_one(target, pipeline)
-    render(record, Console())
+    readings = None
+    if explain:
+        from kzx.nlp import build_sentence_parser
+
+        readings = readings_of(record, build_sentence_parser(load_pipeline(pipeline or DEFAULT_PIPELINE)))
+    render(record, Console(), readings)
 
 
 def _find_record(records: Path, target: str) -> dict:

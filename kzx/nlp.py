@@ -73,16 +73,13 @@ class SentenceParser:
     """
 
     def __init__(self, model: str):
-        from kzx.extract.outcomes.syntax import build_matcher
-
         self.nlp = spacy.load(model, exclude=list(_PARSE_EXCLUDE))
-        self.matcher = build_matcher(self.nlp.vocab)
 
     def __call__(self, texts):
         from kzx.extract.outcomes.syntax import read_doc
 
         with self.nlp.memory_zone():
-            return [read_doc(doc, self.matcher) for doc in self.nlp.pipe(texts, batch_size=64)]
+            return [read_doc(doc) for doc in self.nlp.pipe(texts, batch_size=64)]
 
 
 _PARSERS: dict[str, SentenceParser] = {}

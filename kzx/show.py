@@ -27,7 +27,26 @@ def spans_of(record: dict) -> list[tuple[int, int, str]]:
     return spans
 
 
-def render(record: dict, console: Console) -> None:
+def readings_of(record: dict, parse=None) -> list[str]:
+    """For each outcome of `record`, the rows that read it ("surface:N": the N-th row of
+    outcome_triggers.jsonl; "syntax:ID": a dependency row), re-read from the record's own
+    text and mentions; "" where the re-reading differs (the record came from other code)."""
+    from kzx.extract.outcomes import read_outcomes
+    from kzx.records import DateMention, Entity, MoneyMention
+
+    def load(model, items):
+        return [model(**{k: v for k, v in item.items() if k in model.model_fields}) for item in items]
+
+    read = read_outcomes(
+        record["text"], [(s["start"], s["end"]) for s in record.get("sentences", [])],
+        load(Entity, record.get("entities", [])), load(DateMention, record.get("dates", [])),
+        load(MoneyMention, record.get("money", [])), parse,
+    )
+    by_key = {(o.person, o.verdict, o.evidence.start): ", ".join(rows) for o, rows in read}
+    return [by_key.get((o["person"], o["verdict"], o["evidence"]["start"]), "") for o in record.get("outcomes", [])]
+
+
+def render(record: dict, console: Console, readings: list[str] | None = None) -> None:
     text = Text(record["text"])
     for start, end, key in spans_of(record):
         text.stylize(STYLES[key], start, end)
@@ -35,17 +54,19 @@ def render(record: dict, console: Console) -> None:
     console.rule(f"{record['doc_id']}  ({record['source']})")
     console.print(legend)
     console.print(text)
-    console.print(outcome_table(record))
+    console.print(outcome_table(record, readings))
 
 
-def outcome_table(record: dict) -> Table:
+def outcome_table(record: dict, readings: list[str] | None = None) -> Table:
     table = Table(title=f"{len(record.get('outcomes', []))} court outcomes", expand=False)
-    for column in ("person", "verdict", "court", "date", "charges", "penalties"):
+    columns = ["person", "verdict", "court", "date", "charges", "penalties"] + (["read by"] if readings else [])
+    for column in columns:
         table.add_column(column, overflow="fold")
-    for outcome in record.get("outcomes", []):
+    for n, outcome in enumerate(record.get("outcomes", [])):
         penalties = "; ".join(penalty_label(p) for p in outcome.get("penalties", []))
         table.add_row(
             outcome["person"], outcome["verdict"], outcome.get("court") or "",
             outcome.get("date") or "", "; ".join(outcome.get("charges", [])), penalties,
+            *([readings[n]] if readings else []),
         )
     return table

@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 import spacy
 
 from kzx.extract.outcomes import find_outcomes, read_outcomes
-from kzx.extract.outcomes.syntax import PartySpan, SyntaxMatch, build_matcher, dependency_rows, read_doc, trigger_words
+from kzx.extract.outcomes.syntax import (PartySpan, SyntaxMatch, build_matcher, dependency_rows, matches, read_doc,
+                                         trigger_words)
 from kzx.records import Entity
 
 VOCAB = spacy.blank("en").vocab
@@ -25,7 +26,7 @@ def parsed(table: str) -> Doc:
 
 
 def read(table: str) -> set[tuple[str, str]]:
-    return {(m.verdict, p.text) for m in read_doc(parsed(table), MATCHER) for p in m.parties}
+    return {(m.verdict, p.text) for m in read_doc(parsed(table)) for p in m.parties}
 
 
 # ---------------------------------------------------------------- families
@@ -253,7 +254,57 @@ days NNS pobj 4
 . . punct 3
 """
 
+SUIT_DISMISSED = """
+The DT det 1
+court NN nsubj 2
+dismissed VBD ROOT 2
+Kakimzhanov NNP poss 5
+'s POS case 3
+lawsuit NN dobj 2
+against IN prep 5
+the DT det 8
+newspaper NN pobj 6
+. . punct 2
+"""
+
+SUIT_UPHELD_AGAINST = """
+The DT det 1
+court NN nsubj 2
+upheld VBD ROOT 2
+the DT det 4
+lawsuit NN dobj 2
+filed VBN acl 4
+against IN prep 5
+Aigul NNP compound 8
+Nurlanova NNP pobj 6
+. . punct 2
+"""
+
+ORDERED_TO_PAY = """
+Aigul NNP compound 1
+Nurlanova NNP nsubjpass 3
+was VBD auxpass 3
+ordered VBN ROOT 3
+to TO aux 5
+pay VB xcomp 3
+damages NNS dobj 5
+. . punct 3
+"""
+
+FINED_THE_NEWSPAPER = """
+a DT det 1
+court NN nsubj 2
+fined VBD ROOT 2
+the DT det 4
+newspaper NN dobj 2
+. . punct 2
+"""
+
 READS += [
+    (FINED_THE_NEWSPAPER, {("fined", "the newspaper")}),
+    (SUIT_DISMISSED, {("suit_dismissed", "Kakimzhanov")}),
+    (SUIT_UPHELD_AGAINST, {("suit_upheld", "Aigul Nurlanova")}),
+    (ORDERED_TO_PAY, {("suit_upheld", "Aigul Nurlanova")}),
     (ARRESTED_ON_CHARGES, {("arrested", "Seitkazy Matayev"), ("charged", "Seitkazy Matayev")}),
     (REPLACED_TERM, {("sentence_reduced", "Narymbayev")}),
     (SHARED_SUBJECT, {("sentenced", "he")}),
@@ -396,6 +447,30 @@ term NN dobj 5
 . . punct 1
 """
 
+SUIT_FILED = """
+Kakimzhanov NNP nsubj 1
+filed VBD ROOT 1
+a DT det 3
+lawsuit NN dobj 1
+against IN prep 3
+Aigul NNP compound 6
+Nurlanova NNP pobj 4
+. . punct 1
+"""
+
+DISMISSED_AGAINST = """
+The DT det 1
+court NN nsubj 2
+dismissed VBD ROOT 2
+the DT det 4
+lawsuit NN dobj 2
+against IN prep 4
+Aigul NNP compound 7
+Nurlanova NNP pobj 5
+. . punct 2
+"""
+
+COUNTERS.update({"suit filed, not decided": SUIT_FILED, "dismissed suit against a winner": DISMISSED_AGAINST})
 COUNTERS.update({"accused by a person": ACCUSED_BY_A_PERSON, "feared placement": FEARED_HOSPITAL,
                  "asked to replace": ASKED_TO_REPLACE})
 
@@ -406,6 +481,15 @@ def test_counter_examples_give_nothing(name):
 
 
 # ---------------------------------------------------------------- rows as data
+
+@pytest.mark.parametrize("table", [t for t, _ in READS] + list(COUNTERS.values()))
+def test_rows_match_as_spacys_dependency_matcher_does(table):
+    doc = parsed(table)
+    rows = {row.id: row for row in dependency_rows()}
+    spacy_matches = {(VOCAB.strings[match_id], tuple(ids)) for match_id, ids in MATCHER(doc)}
+    ours = {(row.id, tuple(nodes[n["RIGHT_ID"]].i for n in row.pattern)) for row, nodes in matches(doc)}
+    assert ours == spacy_matches and all(r in rows for r, _ in ours)
+
 
 def test_dependency_rows_are_well_formed():
     rows = dependency_rows()
@@ -470,3 +554,33 @@ def test_both_stands_for_the_two_people_just_decided_about():
     charged = [o.person for o in find_outcomes(text, [(0, first), (first + 1, len(text))], people, [], [], parse)
                if o.verdict == "charged"]
     assert both_at > first and charged == ["Abzal Dostiyarov", "Bekzat Maksutkhan"]
+
+
+def test_kzx_show_explain_names_the_row_that_read_each_outcome():
+    from kzx.show import outcome_table, readings_of
+
+    text = SENTENCE
+    place = [Entity(label="GPE", text="Zhanbolat Mamay", start=21, end=36)]
+    outcomes = find_outcomes(text, [(0, len(text))], place, [], [], fake_parse)
+    record = {"text": text, "sentences": [{"start": 0, "end": len(text)}],
+              "entities": [e.model_dump() for e in place], "dates": [], "money": [],
+              "outcomes": [o.model_dump() for o in outcomes]}
+    readings = readings_of(record, fake_parse)
+    assert readings == ["syntax:detained-object"]
+    assert readings_of(record) == [""]  # re-read without the parse: no such outcome
+    assert [c.header for c in outcome_table(record, readings).columns][-1] == "read by"
+
+
+def test_a_description_in_the_tree_points_back_to_the_outlet_named_before():
+    from kzx.extract.outcomes.frame import Reader
+
+    text = ("The newspaper Uralskaya Nedelya published the article in March. "
+            "On May 5, a court fined the newspaper 100,000 tenge.")
+    second = text.index("On May")
+    at = text.index("the newspaper", second)
+    reader = Reader(text, [(0, second - 1), (second, len(text))], [], [], [])
+    reader.read()
+    match = SyntaxMatch("fined-object", "fined", (at - 6, at - 1), (PartySpan(at, at + 13, "phrase", "the newspaper"),),
+                        (second, len(text)))
+    parties, _ = reader._syntax_parties(match)
+    assert [(p.name, p.kind) for p in parties] == [("Uralskaya Nedelya", "outlet")]

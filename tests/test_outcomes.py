@@ -1124,3 +1124,43 @@ def test_any_text_gives_valid_outcomes(words):
     for outcome in find_outcomes(text, sentence_spans(text), entities, [], money):
         assert text[outcome.evidence.start : outcome.evidence.end] == outcome.evidence.text
         assert outcome.person
+
+
+# ---------------------------------------------------------------- descriptions and repeated charges
+
+def _people(text: str, full: str, *short: str) -> list[Entity]:
+    found = []
+    for name in (full, *short):
+        start = 0
+        while (start := text.find(name, start)) >= 0:
+            if not any(e.start <= start < e.end for e in found):
+                found.append(Entity(label="PERSON", text=name, start=start, end=start + len(name), canonical=full))
+            start += len(name)
+    return found
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for i, char in enumerate(text):
+        if char == "." and (i + 1 == len(text) or text[i + 1] == " "):
+            spans.append((start, i + 1))
+            start = i + 2
+    return spans
+
+
+@pytest.mark.parametrize("text,full,expected", [
+    # "X, leader of ...": the role without an article still introduces the description
+    ("Vladimir Kozlov, leader of the Alga party, spoke in January. The opposition leader was charged "
+     "with inciting social hatred.", "Vladimir Kozlov", [("Vladimir Kozlov", "charged")]),
+    # counter: "X, then head of ..." does not make X "the head of the office"
+    ("Giuseppe Procaccini, then head of cabinet, met the envoy. The head of the office was convicted "
+     "of abuse of office.", "Giuseppe Procaccini", []),
+    # two accusations with nothing in common are two decisions; the same one told twice is one
+    ("Sergei Duvanov was charged with rape. He denied it. Duvanov had been charged in July with insulting "
+     "the president.", "Sergei Duvanov", [("Sergei Duvanov", "charged"), ("Sergei Duvanov", "charged")]),
+    ("Sergei Duvanov was charged with rape. He denied it. Duvanov was charged with rape and fraud.",
+     "Sergei Duvanov", [("Sergei Duvanov", "charged")]),
+])
+def test_descriptions_and_repeated_charges(text, full, expected):
+    people = _people(text, full, full.split()[-1])
+    assert [(o.person, o.verdict) for o in find_outcomes(text, _sentences(text), people, [], [])] == expected

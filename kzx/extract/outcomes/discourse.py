@@ -346,16 +346,18 @@ class PartyIndex:
 
     def described_as(self, position: int, role: str, floor: int) -> Mention | None:
         """The last person before `position` introduced with `role` ("blogger X", "X, a blogger")."""
-        role_word = re.compile(r"\b" + re.escape(role) + r"\b", re.IGNORECASE)
+        # "the opposition leader" after "X, leader of the opposition party": the role's head word
+        role_word = re.compile(r"\b" + re.escape(role.split()[-1]) + r"\b", re.IGNORECASE)
         role_before = re.compile(r"\b" + re.escape(role) + r"[\s,]{1,3}$", re.IGNORECASE)
         for mention in self.mentions_before(position, floor):
             if mention.party.kind != "person":
                 continue
             if role_before.search(self.text[max(0, mention.start - 40) : mention.start]):
                 return mention
-            # "Bokayev, a civil activist, ..."
+            # "Bokayev, a civil activist, ...", "Kozlov, leader of the Alga party, ..."
             after = self.text[mention.end : mention.end + 50]
-            if re.match(r",\s(?:a|an|the)\s", after) and role_word.search(after.split(",")[1]):
+            if re.match(r",\s(?:a|an|the)\s", after) and role_word.search(after.split(",")[1]) or \
+                    re.match(r",\s" + re.escape(role.split()[-1]) + r"\b", after, re.IGNORECASE):
                 return mention
         return None
 

@@ -23,7 +23,7 @@ from kzx.extract.outcomes.slots.charges import charges_and_span
 from kzx.extract.outcomes.slots.court import CourtMention, court_words, fill_court, find_courts
 from kzx.extract.outcomes.slots.date import fill_date
 from kzx.extract.outcomes.slots.penalties import WITH_PENALTIES, dedupe, fill_penalties, penalties_respectively
-from kzx.extract.outcomes.syntax import SentenceParser, SyntaxMatch, trigger_words
+from kzx.extract.outcomes.syntax import SentenceParser, SyntaxMatch, possible_rows
 from kzx.extract.outcomes.triggers import (Candidate, SlotResolver, TriggerSpec, find_candidates, likely_specs,
                                           resolve_candidate, trigger_specs)
 from kzx.records import Evidence, Outcome, Penalty
@@ -100,7 +100,7 @@ class Reader:
     def read(self) -> list[Frame]:
         frames: list[Frame] = []
         specs = likely_specs(self.text, self.layout.sentences, self.lowered)
-        parsed = self._parse(specs)
+        parsed = self._parse()
         for (start, end), sentence_specs in zip(self.layout.sentences, specs):
             self.discourse.article_start = self.layout.article_start(start)
             self.discourse.read_sentence(start, end)
@@ -109,17 +109,17 @@ class Reader:
             frames += self.read_sentence(start, end, sentence_specs, parsed.get(start, ()))
         return frames
 
-    def _parse(self, specs) -> dict[int, list[SyntaxMatch]]:
-        """Syntax matches of the sentences that hold a decision word, by sentence start."""
+    def _parse(self) -> dict[int, list[SyntaxMatch]]:
+        """The tree's reading of the sentences some dependency row may match (a word each of
+        its nodes requires occurs), by sentence start, parsed in one batch."""
         if self.parse is None:
             return {}
-        words = _syntax_words()
-        chosen = [(a, b) for (a, b), found in zip(self.layout.sentences, specs)
-                  if (found or words.search(self.lowered, a, b)) and not self.layout.is_headline(a)]
+        chosen = [(a, b) for a, b in self.layout.sentences
+                  if not self.layout.is_headline(a) and possible_rows(self.lowered[a:b])]
         if not chosen:
             return {}
         results = self.parse([self.text[a:b] for a, b in chosen])
-        return {a: [_shifted(m, a) for m in matches] for (a, _), matches in zip(chosen, results) if matches}
+        return {a: [_shifted(m, a) for m in found] for (a, _), found in zip(chosen, results) if found}
 
     def read_sentence(self, start: int, end: int, specs=None, syntax: Sequence[SyntaxMatch] = ()) -> list[Frame]:
         text = self.text
@@ -220,6 +220,10 @@ class Reader:
                 found = self.discourse.resolve(Referent(span.start, span.end, "pronoun", span.text))
             elif span.kind == "both":
                 found = self._last_two(span.start)
+            elif span.kind == "phrase":
+                found = next((parties for parties in map(self.discourse.resolve,
+                                                         self.index.referents_in(span.start, span.end))
+                              if parties), [])
             else:
                 mentions = [m for m in self.index.mentions_in(span.start - LIMITS.name_overlap, span.end + LIMITS.name_overlap)
                             if m.start < span.end and span.start < m.end and not m.official]
@@ -362,11 +366,6 @@ def _evidence_span(text: str, clause: tuple[int, int], candidate: Candidate) -> 
 
 
 _NAME_LABELS = {"PERSON", "GPE", "LOC"}
-
-
-@cache
-def _syntax_words() -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, trigger_words()))) + r")\b")
 
 
 @cache

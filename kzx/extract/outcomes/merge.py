@@ -8,8 +8,10 @@ an outlet's lost libel case a `suit_upheld`, an administrative fine an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from kzx.extract.outcomes.discourse import fold
 from kzx.extract.outcomes.frame import CONVICTION_FAMILY, Frame
 from kzx.extract.outcomes.limits import LIMITS
 from kzx.extract.outcomes.slots.penalties import dedupe
@@ -98,6 +100,9 @@ def _same_decision(a: Frame, b: Frame) -> bool:
         return False
     if a.paragraph != b.paragraph and (a.article != b.article or not a.article_small):
         return False
+    if a.verdict == b.verdict == "charged" and a.charges and b.charges and \
+            not _charge_words(a.charges) & _charge_words(b.charges):
+        return False  # "accused of rape" on Monday, "charged in July with insulting the president"
     fa, fb = _family(a.verdict, a.party.kind), _family(b.verdict, b.party.kind)
     joined = b if b.joins else a if a.joins else None
     if joined is not None:
@@ -118,6 +123,14 @@ def _same_decision(a: Frame, b: Frame) -> bool:
     # A news story tells one conviction over several short paragraphs ("X was sentenced
     # on August 31 ... X was also banned from ..."); a person is often sued many times.
     return compatible and a.verdict not in SUITS
+
+
+_CHARGE_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _charge_words(charges: Sequence[str]) -> set[str]:
+    """The longer words of charges: two charges sharing none are different accusations."""
+    return {word for charge in charges for word in _CHARGE_WORD.findall(fold(charge))}
 
 
 def _combine(target: Frame, frame: Frame) -> None:

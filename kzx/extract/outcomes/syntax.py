@@ -15,7 +15,8 @@ make a name ("local activist Zhambyl Kobeisinov"). A match is dropped under a
 modal or a negation ("could be sentenced"), and inside a demand, a hypothesis or
 reported speech ("asked that X be sentenced", "if convicted", "said he was arrested").
 
-`read_doc` turns a parsed Doc into plain `SyntaxMatch`es (character offsets in
+`read_doc` matches the rows (`matches`, the DependencyMatcher's semantics for the
+operators the rows use) and turns a parsed Doc into plain `SyntaxMatch`es (character offsets in
 the parsed text): records hold no spaCy objects. It works as well on a hand-built
 parse (`Doc(vocab, words=..., heads=..., deps=..., tags=...)`), which is how the
 rows are tested.
@@ -66,6 +67,7 @@ class DependencyRow:
     example: str
     counter: str
     overrides: bool = False
+    beside_surface: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ class PartySpan:
 
     start: int
     end: int
-    kind: str  # "name", "pronoun" or "both" (the two parties just decided about)
+    kind: str  # "name", "pronoun", "phrase" ("the newspaper") or "both" (the two parties just decided about)
     text: str
 
 
@@ -101,24 +103,51 @@ def dependency_rows() -> tuple[DependencyRow, ...]:
         if not set(raw["slots"].values()) <= nodes:
             raise ValueError(f"{DEPENDENCY_ROWS}: row {raw['id']!r} names a slot node not in its pattern")
         rows.append(DependencyRow(raw["id"], raw["verdict"], raw["slots"], raw["pattern"],
-                                  raw["example"], raw["counter"], bool(raw.get("overrides"))))
+                                  raw["example"], raw["counter"], bool(raw.get("overrides")),
+                                  bool(raw.get("beside_surface"))))
     return tuple(rows)
 
 
 @cache
-def trigger_words() -> frozenset[str]:
-    """The lowercase words a row's trigger node can be: sentences without one are not parsed."""
-    words: set[str] = set()
+def required_words() -> tuple[tuple[frozenset[str], ...], ...]:
+    """For each row, the word sets its LOWER-constrained nodes need (one of each set)."""
+    needs = []
     for row in dependency_rows():
+        sets = []
         for node in row.pattern:
-            if node["RIGHT_ID"] == "trigger":
-                lower = node["RIGHT_ATTRS"].get("LOWER")
-                words.update(lower["IN"] if isinstance(lower, dict) else [lower])
-    return frozenset(words)
+            lower = node["RIGHT_ATTRS"].get("LOWER")
+            if lower is not None:
+                sets.append(frozenset(lower["IN"] if isinstance(lower, dict) else [lower]))
+        needs.append(tuple(sets))
+    return tuple(needs)
+
+
+def trigger_words() -> frozenset[str]:
+    """The lowercase words a row's trigger node can be."""
+    return frozenset(w for row in dependency_rows() for node in row.pattern if node["RIGHT_ID"] == "trigger"
+                     for w in _lower_words(node))
+
+
+def _lower_words(node: dict) -> list[str]:
+    lower = node["RIGHT_ATTRS"].get("LOWER")
+    return [] if lower is None else lower["IN"] if isinstance(lower, dict) else [lower]
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def possible_rows(lowered: str) -> list[DependencyRow]:
+    """The rows that may match a sentence (lowercased): every word their pattern requires
+    occurs. A sentence without one is not parsed."""
+    words = set(_WORD.findall(lowered))
+    return [row for row, needs in zip(dependency_rows(), required_words())
+            if all(not alternatives.isdisjoint(words) for alternatives in needs)]
 
 
 def build_matcher(vocab):
-    """A DependencyMatcher holding every row (a malformed row fails here, naming itself)."""
+    """A spaCy DependencyMatcher holding every row: checks that the rows are valid
+    DependencyMatcher patterns (a malformed row fails here, naming itself); `matches`
+    does the matching, faster."""
     from spacy.matcher import DependencyMatcher
 
     matcher = DependencyMatcher(vocab, validate=True)
@@ -130,14 +159,10 @@ def build_matcher(vocab):
     return matcher
 
 
-def read_doc(doc, matcher=None) -> list[SyntaxMatch]:
-    """The decisions the rows read in a parsed Doc, one per trigger token and row."""
-    matcher = matcher or build_matcher(doc.vocab)
-    rows = {row.id: row for row in dependency_rows()}
+def read_doc(doc) -> list[SyntaxMatch]:
+    """The decisions the rows read in a parsed Doc, one per trigger token and verdict."""
     found: dict[tuple[int, str], SyntaxMatch] = {}
-    for match_id, token_ids in matcher(doc):
-        row = rows[doc.vocab.strings[match_id]]
-        nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(row.pattern, token_ids)}
+    for row, nodes in matches(doc):
         trigger = nodes["trigger"]
         if not _decided(trigger):
             continue
@@ -153,6 +178,57 @@ def read_doc(doc, matcher=None) -> list[SyntaxMatch]:
         found[key] = SyntaxMatch(row.id, row.verdict, (trigger.idx, trigger.idx + len(trigger)), parties, scope,
                                  row.overrides)
     return sorted(found.values(), key=lambda m: m.trigger)
+
+
+def matches(doc):
+    """(row, {node name: token}) for every way a row's pattern matches the Doc.
+
+    The same semantics as spaCy's DependencyMatcher for the operators the rows use
+    (">", "<", ">>", "<<") and the attributes (LOWER, DEP, TAG), without its cost: a
+    row is tried only at tokens its first node's words allow.
+    """
+    by_word: dict[str, list[DependencyRow]] = {}
+    for row in dependency_rows():
+        for word in _lower_words(row.pattern[0]) or ["*"]:
+            by_word.setdefault(word, []).append(row)
+    for token in doc:
+        for row in by_word.get(token.lower_, []) + by_word.get("*", []):
+            if _fits(token, row.pattern[0]["RIGHT_ATTRS"]):
+                yield from ((row, nodes) for nodes in _extend(row.pattern, 1, {row.pattern[0]["RIGHT_ID"]: token}))
+
+
+def _extend(pattern: list, i: int, nodes: dict):
+    if i == len(pattern):
+        yield dict(nodes)
+        return
+    node = pattern[i]
+    left = nodes[node["LEFT_ID"]]
+    for token in _related(left, node["REL_OP"]):
+        if token in nodes.values() or not _fits(token, node["RIGHT_ATTRS"]):
+            continue
+        nodes[node["RIGHT_ID"]] = token
+        yield from _extend(pattern, i + 1, nodes)
+        del nodes[node["RIGHT_ID"]]
+
+
+def _related(token, op: str):
+    if op == ">":
+        return list(token.children)
+    if op == "<":
+        return [] if token.head is token else [token.head]
+    if op == ">>":
+        return [t for t in token.subtree if t is not token]
+    if op == "<<":
+        return list(token.ancestors)
+    raise ValueError(f"{DEPENDENCY_ROWS}: operator {op!r} is not supported")
+
+
+def _fits(token, attrs: dict) -> bool:
+    for name, wanted in attrs.items():
+        value = {"LOWER": token.lower_, "DEP": token.dep_, "TAG": token.tag_, "ORTH": token.text}[name]
+        if isinstance(wanted, dict) and value not in wanted["IN"] or isinstance(wanted, str) and value != wanted:
+            return False
+    return True
 
 
 def _decided(trigger) -> bool:
@@ -256,6 +332,12 @@ def _name_of(token) -> PartySpan | None:
         # Kharkova" sometimes with the role word as a compound of the name.
         if token.dep_ == "compound" and token.head.tag_ in _NAME_TAGS:
             return _name_of(token.head)
+        if token.tag_ in ("NN", "NNS") and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            # "the court fined the newspaper", "the blogger was detained": a description the
+            # discourse resolves to the outlet or person it points back to
+            first = min(c.i for c in token.children if c.dep_ in ("det", "amod", "compound") and c.i < token.i)
+            words = doc[first : token.i + 1]
+            return PartySpan(words.start_char, words.end_char, "phrase", words.text)
         return None
     first = token.i
     while first > 0 and doc[first - 1].tag_ in _NAME_TAGS and doc[first - 1].head.i in (token.i, first) \
