@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kzx.clean.families.base import Family, Page, is_capitals, phrases
+from kzx.clean.families.base import Family, Page, phrases
 
 _LINK_ITEM = re.compile(r"[•·▪●◦*–-]\s|[A-Z][\w ]{1,30}: [A-Z]")  # "• Country Update: ...", "Press Release: ..."
 _CAPITALISED = re.compile(r"(?:(?:[A-ZА-ЯЁ][a-zа-яё'’-]+|[A-ZА-ЯЁ]\.)\s){1,8}(?:[A-ZА-ЯЁ][a-zа-яё'’-]+)")
