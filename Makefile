@@ -30,7 +30,8 @@ test: install $(BROWSER)
 	$(PY) -m pytest
 
 # The reviewed snapshot of the pipeline's output on the annotated documents.
-GOLD_DOCS := $(patsubst tests/golden/%.gold.json,data/raw/%.txt,$(wildcard tests/golden/*.gold.json))
+GOLD_DOCS := $(patsubst tests/golden/%.gold.json,data/raw/%.txt,$(wildcard tests/golden/*.gold.json)) \
+	$(patsubst tests/golden/html/%.gold.json,data/raw/html/%.html,$(wildcard tests/golden/html/*.gold.json))
 snapshot: install
 	$(VENV)/bin/kzx extract $(GOLD_DOCS) -o tests/golden/expected.jsonl --workers 1 --strict --errors data/out/snapshot.errors.jsonl
 

@@ -6,7 +6,11 @@ and `--workers 2` (whole commands, model loading included). Prints words per
 second, the ratios and peak memory (and kzx's peak on a tenth of the corpus, to show
 memory stays flat as the corpus grows), and writes them as JSON.
 
-    python -m kzx.bench [--copies N] [--out data/out/bench.json]
+Saved pages: the saved HTML report pages (data/raw/html) against the same reports as
+text (their extracted text saved as .txt), `kzx extract --workers 1` on each, and
+the ratio of their speeds (HTML must not fall below 0.8x of text).
+
+    python -m kzx.bench [--copies N] [--page-copies N] [--only pages] [--out data/out/bench.json]
 """
 
 from __future__ import annotations
@@ -35,6 +39,45 @@ def make_corpus(source: Path, target: Path, copies: int) -> list[str]:
             (target / f"{copy:04d}_{path.name}").write_text(text, encoding="utf-8")
             texts.append(text)
     return texts
+
+
+PAGE_ROUNDS = 2
+
+
+def make_page_corpora(pages: Path, html_dir: Path, text_dir: Path, copies: int) -> int:
+    """Copies of the saved pages as HTML and, beside them, the same reports as text; their words."""
+    from kzx.formats import read_document
+
+    words = 0
+    for copy in range(copies):
+        for page in sorted(pages.glob("*.html")):
+            markup = page.read_text(encoding="utf-8")
+            markup = re.sub(r"(<article\b[^>]*>)", rf"\1<p>Copy {copy} of {page.stem}.</p>", markup, count=1)
+            (html_dir / f"{copy:04d}_{page.name}").write_text(markup, encoding="utf-8")
+            text = read_document(markup.encode("utf-8"), page.name).text
+            (text_dir / f"{copy:04d}_{page.stem}.txt").write_text(text, encoding="utf-8")
+            words += len(WORD.findall(text))
+    return words
+
+
+def bench_pages(pages: Path, copies: int, tmp: Path) -> dict:
+    html_dir, text_dir = tmp / "pages_html", tmp / "pages_text"
+    html_dir.mkdir()
+    text_dir.mkdir()
+    words = make_page_corpora(pages, html_dir, text_dir, copies)
+    cases = [("pages_as_html", html_dir), ("pages_as_text", text_dir)]
+    timed: dict[str, list[dict]] = {name: [] for name, _ in cases}
+    # Alternating rounds, fastest of each: the run that goes first also pays for
+    # loading the model files from a cold disk, and a shared machine is noisy.
+    for round_ in range(PAGE_ROUNDS):
+        for name, folder in cases if round_ % 2 == 0 else cases[::-1]:
+            timed[name].append(time_kzx(folder, tmp / f"{name}.jsonl", 1))
+    runs = {name: min(results, key=lambda r: r["seconds"]) for name, results in timed.items()}
+    for run in runs.values():
+        run["words_per_second"] = round(words / run["seconds"])
+    ratio = round(runs["pages_as_html"]["words_per_second"] / runs["pages_as_text"]["words_per_second"], 2)
+    return {"documents": copies * len(list(pages.glob("*.html"))), "words": words, "runs": runs,
+            "html_vs_text_speed": ratio}
 
 
 def time_spacy(texts: list[str], model: str, only: list[str] | None) -> dict:
@@ -124,7 +167,21 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--copies", type=int, default=50)
     parser.add_argument("--raw", type=Path, default=PROJECT_ROOT / "data" / "raw")
     parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "data" / "out" / "bench.json")
+    parser.add_argument("--pages", type=Path, default=PROJECT_ROOT / "data" / "raw" / "html")
+    parser.add_argument("--page-copies", type=int, default=2)
+    parser.add_argument("--only", choices=["pages"], help="run only this case")
     args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = bench_pages(args.pages, args.page_copies, Path(tmp))
+    print(f"saved pages: {pages['documents']} documents, {pages['words']} words")
+    for name, run in pages["runs"].items():
+        print(f"{name:20} {run['words_per_second']:>8} words/s  {run['seconds']:>8.2f} s  peak {run['peak_rss_mb']} MB")
+    print(f"{'html_vs_text_speed':32} {pages['html_vs_text_speed']}x")
+    if args.only == "pages":
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps({"saved_pages": pages}, indent=2) + "\n")
+        print(f"written to {args.out}")
+        return {"saved_pages": pages}
     model = load_pipeline().model
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
@@ -164,6 +221,7 @@ def main(argv: list[str] | None = None) -> dict:
             ),
         },
         "workers_output_identical": identical,
+        "saved_pages": pages,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n")

@@ -16,7 +16,7 @@ from rich.table import Table
 
 from kzx import __version__
 from kzx.config import DEFAULT_PIPELINE, PROJECT_ROOT, ConfigError, load_pipeline
-from kzx.io import STDIN, AtomicLines, InputError, discover
+from kzx.io import DEFAULT_PATTERNS, STDIN, AtomicLines, InputError, discover
 from kzx.records import Record
 
 app = typer.Typer(
@@ -30,7 +30,11 @@ err = Console(stderr=True, soft_wrap=True)  # messages stay one line each, for g
 DEFAULT_THRESHOLDS = PROJECT_ROOT / "tests" / "golden" / "thresholds.json"
 
 Inputs = Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")]
-Glob = Annotated[str, typer.Option("--glob", help="File pattern inside directories.")]
+Glob = Annotated[
+    list[str],
+    typer.Option("--glob", help="File pattern inside directories; repeat for several. "
+                 "Default: *.txt, *.html, *.htm, *.pdf (the format is then told by content)."),
+]
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
@@ -53,13 +57,13 @@ def main(
     """kzx: a corpus extraction pipeline for human-rights reports."""
 
 
-def _sources(inputs: list[str], glob: str):
+def _sources(inputs: list[str], glob: list[str]):
     try:
         sources = discover(inputs, glob)
     except InputError as exc:
         raise fail(str(exc)) from None
     if not sources:
-        raise fail(f"no input files matching {glob!r} in {', '.join(inputs)}")
+        raise fail(f"no input files matching {', '.join(glob)} in {', '.join(inputs)}")
     return sources
 
 
@@ -116,7 +120,7 @@ def extract(
     pipeline: Annotated[
         Optional[Path], typer.Option("--pipeline", help="Pipeline file.", show_default=False)
     ] = None,
-    glob: Glob = "*.txt",
+    glob: Glob = list(DEFAULT_PATTERNS),
     errors: Annotated[
         Optional[str],
         typer.Option("--errors", help="Errors JSONL; default OUTPUT with .errors.jsonl.", show_default=False),
@@ -202,10 +206,14 @@ def clean_command(
     output: Annotated[
         Optional[Path], typer.Option("-o", "--output", help="Directory for cleaned texts.", show_default=False)
     ] = None,
-    glob: Glob = "*.txt",
+    glob: Glob = list(DEFAULT_PATTERNS),
     explain: Annotated[bool, typer.Option("--explain", help="List every removal on stderr.")] = False,
 ) -> None:
-    """Clean documents: write DIR/<id>.txt and DIR/<id>.removed.jsonl, and show what was removed."""
+    """Clean documents: write DIR/<id>.txt and DIR/<id>.removed.jsonl, and show what was removed.
+
+    For an HTML or PDF file, DIR/<id>.extracted.txt holds the text as extracted from
+    it: the text that removals' raw offsets index.
+    """
     from kzx.pipeline import StageError, clean_stage, read_stage
 
     sources = _sources(inputs, glob)
@@ -228,16 +236,20 @@ def clean_command(
             with AtomicLines(output / f"{source.doc_id}.removed.jsonl") as fh:
                 for removal in cleaned.removals:
                     fh.write(removal.model_dump_json())
-        _show_removals(source.path, cleaned, explain)
+            if document.format != "text":  # the text that removals' raw offsets index
+                with AtomicLines(output / f"{source.doc_id}.extracted.txt") as fh:
+                    fh.write(cleaned.raw)
+        _show_removals(source.path, cleaned, explain, document.format)
     if failed:
         raise typer.Exit(1)
 
 
-def _show_removals(path: str, cleaned, explain: bool) -> None:
+def _show_removals(path: str, cleaned, explain: bool, format: str = "text") -> None:
     counts: dict[str, int] = {}
     for removal in cleaned.removals:
         counts[removal.rule] = counts.get(removal.rule, 0) + 1
-    table = Table(title=f"{path}: {len(cleaned.raw)} -> {len(cleaned.text)} characters")
+    read = "" if format == "text" else f" ({format}: extracted text)"
+    table = Table(title=f"{path}{read}: {len(cleaned.raw)} -> {len(cleaned.text)} characters")
     if explain:
         for column in ("rule", "raw span", "removed or rewritten text", "now"):
             table.add_column(column, overflow="fold")

@@ -10,7 +10,7 @@ import glob as globmod
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -60,16 +60,22 @@ class DecodeError(ValueError):
         self.encoding = encoding
 
 
-def discover(inputs: Iterable[str], pattern: str = "*.txt") -> list[Source]:
-    """Expand files, directories (recursively, by `pattern`) and globs into sources.
+# What `kzx extract DIR` reads inside a directory: text, saved pages and PDFs.
+DEFAULT_PATTERNS = ("*.txt", "*.html", "*.htm", "*.pdf")
+
+
+def discover(inputs: Iterable[str], patterns: str | Sequence[str] = DEFAULT_PATTERNS) -> list[Source]:
+    """Expand files, directories (recursively, by any of `patterns`) and globs into sources.
 
     Order is stable (sorted within each argument) so runs are reproducible;
     a document named twice is read once.
     """
+    if isinstance(patterns, str):
+        patterns = (patterns,)
     sources: list[Source] = []
     seen: set[str] = set()
     for arg in inputs:
-        for source in _expand(arg, pattern):
+        for source in _expand(arg, patterns):
             key = source.path if source.path == STDIN else os.path.realpath(source.path)
             if key not in seen:
                 seen.add(key)
@@ -77,14 +83,15 @@ def discover(inputs: Iterable[str], pattern: str = "*.txt") -> list[Source]:
     return sources
 
 
-def _expand(arg: str, pattern: str) -> Iterator[Source]:
+def _expand(arg: str, patterns: Sequence[str]) -> Iterator[Source]:
     if arg == STDIN:
         yield Source(STDIN, "stdin")
         return
     path = Path(arg)
     if path.is_dir():
         # Broken links are kept so that the read stage reports them by name.
-        files = sorted(p for p in path.rglob(pattern) if p.is_file() or _broken_link(p))
+        found = {p for pattern in patterns for p in path.rglob(pattern)}
+        files = sorted(p for p in found if p.is_file() or _broken_link(p))
         for file in files:
             yield Source(str(file), file.relative_to(path).with_suffix("").as_posix())
         return

@@ -26,10 +26,11 @@ from kzx.extract.document_date import dates_the_narrative, find_document_date, o
 from kzx.extract.money import find_money
 from kzx.extract.outcomes import find_outcomes
 from kzx.extract.people import find_entities
+from kzx.formats import FormatError, read_document
 from kzx.lang.detect import Paragraph, blank, document_language, paragraph_languages, spans_in
 from kzx.lang.ru.nlp import RussianAnalysis, analyse_russian
 from kzx.lang.ru.outcomes import find_russian_outcomes
-from kzx.io import STDIN, AtomicLines, DecodeError, PartialLines, Source, decode, read_bytes
+from kzx.io import STDIN, AtomicLines, DecodeError, PartialLines, Source, read_bytes
 from kzx.nlp import analyse, build_nlp, build_sentence_parser, model_version
 from kzx.records import DocumentDate, ErrorRecord, Provenance, Record, Section, Sentence, Span
 
@@ -53,6 +54,7 @@ class Document:
     source: Source
     raw: str = ""
     encoding: str = ""
+    format: str = "text"
     cleaned: Cleaned | None = None
     parts: list[tuple[int, Doc]] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)  # with their language
@@ -75,10 +77,10 @@ def read_stage(source: Source) -> Document:
     except OSError as exc:
         raise StageError("read", exc.strerror or str(exc)) from None
     try:
-        decoded = decode(data)
-    except DecodeError as exc:
+        extracted = read_document(data, source.path)
+    except (DecodeError, FormatError) as exc:
         raise StageError("decode", str(exc), exc.encoding) from None
-    return Document(source=source, raw=decoded.text, encoding=decoded.encoding)
+    return Document(source=source, raw=extracted.text, encoding=extracted.encoding, format=extracted.format)
 
 
 def clean_stage(document: Document) -> Document:
@@ -147,6 +149,7 @@ class Extractor:
                 doc_id=document.source.doc_id,
                 source=document.source.path,
                 encoding=document.encoding,
+                format=document.format,
                 provenance=self.provenance,
                 **fields,
             )

@@ -39,7 +39,11 @@ class Span(_Model):
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
-    raw_start: int | None = Field(None, ge=0, description="offset in the raw (decoded) input")
+    raw_start: int | None = Field(
+        None, ge=0,
+        description="offset in the raw input: the decoded file for text, the text as extracted from the file "
+        "for HTML and PDF (Record.format)",
+    )
     raw_end: int | None = Field(None, ge=0)
     sentence: int | None = Field(None, ge=0, description="index into Record.sentences")
     section: int | None = Field(None, ge=0, description="index into Record.sections")
@@ -129,7 +133,8 @@ class Sentence(_Model):
 
 
 class Removal(_Model):
-    """A stretch of the raw input that cleaning removed or rewrote, and why."""
+    """A stretch of the raw input (the decoded file, or the text extracted from an HTML or PDF
+    file) that cleaning removed or rewrote, and why."""
 
     rule: str
     raw_start: int = Field(ge=0)
@@ -150,6 +155,12 @@ class Record(_Model):
     doc_id: str
     source: str
     encoding: str = "utf-8"
+    format: Literal["text", "html", "pdf"] = Field(
+        "text",
+        description="how the file was read, by its content: text (raw offsets index the decoded file), "
+        "html (the page's main text as extracted) or pdf (the text layer, pages separated by form feeds); "
+        "raw_start/raw_end index that extracted text",
+    )
     language: str | None = Field(
         None, description="ISO 639-1 code of most of the text (en, ru, kk); null without letters"
     )

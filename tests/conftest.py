@@ -37,18 +37,25 @@ def golden_records(extractor, tmp_path_factory) -> Path:
     """The pipeline's output on the documents that have gold annotations."""
     from kzx.pipeline import RecordsOutput, write_run
 
-    docs = [json.loads(p.read_text())["doc"] for p in sorted(GOLDEN.glob("*.gold.json"))]
     out = tmp_path_factory.mktemp("golden") / "records.jsonl"
     # Sources relative to the project root, as `make snapshot` writes them.
     here = os.getcwd()
     os.chdir(ROOT)
     try:
-        sources = discover([str((RAW / d).relative_to(ROOT)) for d in docs])
+        sources = discover([str(p.relative_to(ROOT)) for p in golden_documents()])
         summary = write_run(extractor.run(sources), RecordsOutput(out), None)
     finally:
         os.chdir(here)
     assert not summary.errors, summary.errors
     return out
+
+
+def golden_documents() -> list[Path]:
+    """The raw file of every gold file: tests/golden/X.gold.json annotates data/raw/X's
+    `doc`, tests/golden/html/ the saved pages in data/raw/html/ (text gold first, as
+    `make snapshot` lists them)."""
+    paths = sorted(GOLDEN.glob("*.gold.json")) + sorted(GOLDEN.glob("*/*.gold.json"))
+    return [RAW / p.parent.relative_to(GOLDEN) / json.loads(p.read_text())["doc"] for p in paths]
 
 
 def gold_params(known_misses: frozenset[str] = frozenset(), reason: str = "") -> list:

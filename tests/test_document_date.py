@@ -52,6 +52,7 @@ NOT_FOUND = {
     "an access date only": "Retrieved 12 May 2020\n\nThe court ruled on May 5.",
     "a year in a sentence": "In 2015 the court ruled on May 5 and again in June.",
     "a date-time group in a sentence in normal case": "The cable sent at 221545Z Oct 07 said so.",
+    "a label whose value is not the date": "Date of the trial: May 5, 2016\n\nThe court ruled.",
 }
 
 

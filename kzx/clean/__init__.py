@@ -5,7 +5,7 @@
 1. character repairs on the raw text: HTML entities (with or without their
    semicolon), odd spaces, zero-width characters, line breaks;
 2. on that text, units (lines, or rejoined paragraphs of a hard-wrapped page)
-   are judged by the noise families (`noise.py`, `dedupe.py`), and the kept
+   are judged by the noise families (`families/`), and the kept
    ones are repaired inside (glued words, spaces) and laid out with "\\n"
    inside a block and "\\n\\n" between blocks.
 
@@ -18,7 +18,7 @@ noise.teaser, noise.comments, noise.related, dedupe.repeated_title,
 dedupe.duplicate_paragraph, the shape-and-position families of
 `kzx.clean.families` (noise.telegram, noise.page_furniture, noise.metadata,
 noise.printed_record, noise.site_chrome, noise.letterhead, noise.sidebar,
-noise.caption), repair.entity, repair.space, repair.glued_word,
+noise.caption, dedupe.title_variant, dedupe.lead_repeat), repair.entity, repair.space, repair.glued_word,
 repair.hyphenation, repair.wrap, repair.escape (a page saved as a bytes
 literal), repair.markup (HTML tags left in a text page). What only `nlp_text` loses is in `masks`:
 nlp.citation ("[11]"), nlp.url.
@@ -42,9 +42,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from kzx.clean import dedupe, noise
 from kzx.clean.edits import Edit, OffsetMap, apply_edits, resolve
 from kzx.clean.families import Page, run_families, trim_edits
+from kzx.clean.families.furniture import heading_suffix_edit
 from kzx.clean.repair import char_edits, citation_spans, glue_edits, literal_edits, markup_edits, url_spans
 from kzx.clean.rules import Rules, load_rules
 from kzx.clean.sections import Part, build_sections
@@ -86,9 +86,10 @@ def clean(raw: str, rules: Rules | None = None) -> Cleaned:
     feeds = [map1.to_new(k) for k, c in enumerate(raw) if c == "\f"]
     edges = _page_edge_lines(text1, feeds)
     units = segment(text1, rules.hyphen_prefixes, edges)
-    page = Page(units, rules, source=text1, page_of=[bisect_right(feeds, u.start) for u in units])
+    page = Page(units, rules, source=text1, page_of=[bisect_right(feeds, u.start) for u in units],
+                tab_labels=_tab_labels(raw, units, map1))
     removed = judge(units, rules, page)
-    separators = {i for i, rule in removed.items() if rule == "dedupe.repeated_title" and i > page.body_start}
+    separators = {i for i, rule in removed.items() if rule in TITLE_REPEATS and i > page.body_start}
 
     joined, hyphens = _across_pages(units, removed, page, edges)
     second = layout_edits(text1, units, removed, joined) + hyphens
@@ -111,22 +112,15 @@ def clean(raw: str, rules: Rules | None = None) -> Cleaned:
     return Cleaned(raw, text, nlp_text, removals, tuple(build_sections(parts, len(text))), masks, omap)
 
 
+TITLE_REPEATS = ("dedupe.repeated_title", "dedupe.title_variant")  # a title printed again separates sections
+
+
 def judge(units: list[Unit], rules: Rules, page: Page | None = None) -> dict[int, str]:
-    """Which units are noise, by rule (unit index -> rule name)."""
+    """Which units are noise, by rule (unit index -> rule name): every family of
+    `kzx.clean.families.FAMILIES`, in its order."""
     page = page or Page(units, rules)
-    removed = page.removed
-    noise.find_furniture(units, rules, removed)
-    noise.find_running_headers(units, removed)
     run_families(page)
-    noise.find_category_label(units, rules, removed, dedupe.title_counts(units))
-    noise.find_search_form(units, rules, removed)
-    noise.find_teaser_lines(units, rules, removed)
-    # A title printed twice above the article is not a separator between articles.
-    separators = {i for i in dedupe.find_repeated_titles(units, removed) if i > page.body_start}
-    noise.find_comments(units, rules, removed, separators)
-    noise.find_related(units, rules, removed, separators)
-    dedupe.find_duplicate_paragraphs(units, removed)
-    return removed
+    return page.removed
 
 
 _CONTINUES = re.compile(r"[a-z,;]$|(?<=[a-z])-$")
@@ -168,6 +162,22 @@ def _across_pages(units: list[Unit], removed: dict[int, str], page: Page,
     return joined, hyphens
 
 
+def _tab_labels(raw: str, units: list[Unit], map1: OffsetMap) -> dict[int, str]:
+    """What stands before the first tab of a one-line unit ("Publisher\\tFreedom House"):
+    a tab separates a label from its value where character repairs leave a space."""
+    if "\t" not in raw:
+        return {}
+    labels = {}
+    for i, unit in enumerate(units):
+        if len(unit.lines) != 1:
+            continue
+        start, end = map1.to_raw(unit.start, unit.end)
+        tab = raw.find("\t", start, min(end, start + 41))
+        if tab > start:
+            labels[i] = " ".join(raw[start:tab].split())
+    return labels
+
+
 def _page_edge_lines(text: str, feeds: list[int], lines: int = 2) -> frozenset[int]:
     """Starts of the lines next to each page break (`feeds`: where the form
     feeds were, in `text`) and at both ends of a paged text: where running
@@ -200,7 +210,7 @@ def _page_edge_lines(text: str, feeds: list[int], lines: int = 2) -> frozenset[i
 def _unit_edits(text: str, unit: Unit, rules: Rules) -> list[Edit]:
     """Repairs inside a kept unit: rejoined lines, spaces, glued words, a glued share button."""
     edits = list(unit.joins) + inner_space_edits(text, unit)
-    suffix = noise.heading_suffix_edit(text, unit, rules)
+    suffix = heading_suffix_edit(text, unit, rules)
     if suffix is not None:
         edits.append(suffix)
     for s, e in unit.lines:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kzx.clean.noise import is_prose
+from kzx.clean.families.shapes import is_prose
 from kzx.records import Section
 
 _DATE_OR_NUMBER = re.compile(r"[0-9/.,: -]+|[A-Z][a-z]{2,8}\.? [0-9]{1,2},? [0-9]{4}|[0-9]{1,2} [A-Z][a-z]{2,8} [0-9]{4}")

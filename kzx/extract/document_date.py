@@ -56,6 +56,7 @@ _LABEL = re.compile(
 )
 _COPY_LABEL = re.compile(rf"\b(?:{phrase_alternation(_CUES['copy_date_label'])})\b", re.IGNORECASE)
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_WEEKDAY_ONLY = re.compile(rf"\s*{_WEEKDAY}\s*")
 _PLACE = re.compile(rf"^(?P<place>[A-Z][A-Za-z .'’-]{{1,{PLACE_MAX}}}),\s+")
 _DATELINE_END = re.compile(r"\s*(?:[–—]|--?|:|$)")
 _STAMP = re.compile(r"^(?P<text>(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d))(?:\s+[0-2]?\d:[0-5]\d)?(?=\s|$|\|)")
@@ -121,7 +122,9 @@ def label(raw: str) -> DocumentDate | None:
         if not value.strip() and index + 1 < len(lines):
             where, value = lines[index + 1]
         found = _full_date(value[:80])
-        if found and not _COPY_LABEL.search(value[: found[0]]):
+        # The label's value is the date itself (a weekday may stand before it):
+        # "Date of the trial: May 5, 2016" is not the document's date.
+        if found and _WEEKDAY_ONLY.fullmatch(value[: found[0]]):
             start, end, year, month, day = found
             return _made("label", where + start, where + end, raw, year, month, day)
     return None

@@ -74,6 +74,7 @@ class Page:
     source: str = ""  # the text the units' offsets index into (after character repairs)
     removed: dict[int, str] = field(default_factory=dict)
     page_of: list[int] = field(default_factory=list)  # PDF page of each unit (form feeds), else all 0
+    tab_labels: dict[int, str] = field(default_factory=dict)  # unit -> what stands before a tab in its raw line
 
     _body_cache: tuple[int, list[int]] | None = field(default=None, repr=False, compare=False)
 
@@ -111,6 +112,19 @@ class Page:
     def body_end(self) -> int:
         """Index just after the last paragraph of running text: what is below it is the page's tail."""
         return self._body[-1] + 1 if self._body else 0
+
+    @cached_property
+    def title_counts(self) -> dict[str, int]:
+        """How often each title-like unit occurs (all units, whatever is removed)."""
+        from kzx.clean.families.repeated_title import title_counts
+
+        return title_counts(self.units)
+
+    @cached_property
+    def separators(self) -> set[int]:
+        """Repeated page titles that separate articles, read once the repeated-title
+        family has decided (a title printed twice above the article separates nothing)."""
+        return {i for i, rule in self.removed.items() if rule == "dedupe.repeated_title" and i > self.body_start}
 
     def in_head(self, i: int) -> bool:
         return i < self.body_start
@@ -152,3 +166,16 @@ class Family:
     def trim(self, page: Page, i: int) -> list[tuple[int, int]]:
         """Spans (offsets into the first-pass text) to cut inside kept unit `i`."""
         return []
+
+
+class MarkingFamily(Family):
+    """A family written as a function that marks verdicts in a dict (unit -> rule),
+    as kzx/clean/noise.py's were: `mark` runs it on a copy, `decide` returns what it added."""
+
+    def mark(self, page: Page, removed: dict[int, str]) -> None:
+        raise NotImplementedError
+
+    def decide(self, page: Page) -> list[int]:
+        removed = dict(page.removed)
+        self.mark(page, removed)
+        return [i for i in removed if i not in page.removed]

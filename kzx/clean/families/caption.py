@@ -22,16 +22,20 @@ _DATED_END = re.compile(rf", (?:(?:{_MONTHS}) [0-9]{{1,2}}, [0-9]{{4}}|[0-9]{{1,
 
 @lru_cache(maxsize=1)
 def _credit() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in phrases("caption.txt").entries("credit-words"))
-    return re.compile(rf"\((?=[^()]{{0,80}}\b(?:{words})\b)[^()]{{2,120}}\)\.?$")
+    data = phrases("caption.txt")
+    words = "|".join(re.escape(w) for w in data.entries("credit-words"))
+    agencies = "|".join(re.escape(w) for w in data.entries("agencies"))
+    return re.compile(rf"\((?:(?=[^()]{{0,80}}\b(?:{words})\b)[^()]{{2,120}}|(?:{agencies})(?:/[^()]{{1,60}})?)\)\.?$")
 
 
 def has_credit(text: str) -> bool:
     """
     >>> has_credit("People lay flowers at the fence of the Embassy (AP Photo/Alexander Zemlianichenko)")
     True
-    >>> has_credit("The law was adopted in 2016 (Article 174)."), has_credit("He was detained (Reuters reported).")
+    >>> has_credit("The law was adopted in 2016 (Article 174)."), has_credit("Police at the rally (Reuters/Jane Doe)")
     (False, True)
+    >>> has_credit("The story was first reported by Radio Azattyq (RFE/RL's Kazakh Service)")
+    False
     """
     return bool(_credit().search(text))
 

@@ -16,14 +16,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kzx.clean.families.base import Family, Page, is_sentence, phrases
+from kzx.clean.families.base import Family, Page, is_capitals, is_sentence, phrases
 
 _PHONE = re.compile(r"(?<![0-9])(?:\+?[0-9]{1,3}[\s.-]?)?\(?[0-9]{3}\)?[\s.-]?[0-9]{3}[\s.-][0-9]{2,4}(?![0-9])")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\[email(?:&#160;|\s)protected\]")
 _WEB = re.compile(r"(?:https?://|www\.)\S+|(?<![\w@])[\w-]+\.(?:gov|org|com|net|int|kz|ru)\b(?!\.\w)", re.IGNORECASE)
 _ZIP = re.compile(r"\b[A-Z]{2},? [0-9]{5}(?:-[0-9]{4})?\b")
-_STREET = re.compile(r"\b[0-9]{1,5}\s(?:[NSEW]\.\s)?(?:[A-Z][\w.]*\s){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.)|\bSuite\s#?\w+", )
+_STREET = re.compile(r"\b[0-9]{1,5}\s(?:[NSEW]\.\s)?(?:[A-Z][\w.]*\s){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Building|Bldg\.|Plaza|Square)|\bSuite\s#?\w+", )
 _CONTACT_WORD = re.compile(r"\b(?:Tel|Phone|Fax|E-mail|Тел|Факс)\b\.?:?")
+_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? [0-9]{1,2}\b|\b(?:19|20)[0-9]{2}\b"
+                   r"|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{2,4}")
 _SIGNS = (_PHONE, _EMAIL, _WEB, _ZIP, _STREET, _CONTACT_WORD)
 _NAME_TOKEN = re.compile(r"(?:Hon\.|Rep\.|Sen\.|Dr\.|Amb\.|Mr\.|Ms\.|Mrs\.|[A-ZА-ЯЁ]\.|[A-ZА-ЯЁ][\w'’-]+|[A-ZА-ЯЁ]{2,}),?|by|By|of|and|de|van|von")
 
@@ -46,6 +48,8 @@ def is_contact(text: str) -> bool:
     signs = contact_signs(text)
     if is_sentence(text):
         return signs >= 3
+    if signs == 1 and len(text) <= 60 and (_ZIP.search(text) or _STREET.search(text)):
+        return True  # "Washington, DC 20515", "234 Ford House Office Building"
     if signs == 1:  # one address: the line must be little more than it ("www.csce.gov", "Available via http://...")
         covered = sum(len(m.group()) for p in _SIGNS for m in p.finditer(text))
         return len(text) <= 40 and 2 * covered >= len(text) - text.count(" ")
@@ -102,13 +106,15 @@ class Letterhead(Family):
             elif i in contact and contact_signs(page.text(i)) >= self.address_signs:
                 goes.add(i)  # web address, street and telephone together: never a sentence
         if len(officer) >= self.run_min:  # a staff list, even when a PDF's columns scatter it
-            goes.update(officer)
+            # (not a hearing's speaker headings in capitals: "STATEMENT OF HON. ..., ASSISTANT SECRETARY")
+            goes.update(i for i in officer if not is_capitals(page.text(i)) or page.in_head(i) or page.in_tail(i))
         seen_blocks = set()
         for i in contact:
             block = tuple(page.block_of(i))
             if block in seen_blocks:
                 continue
             seen_blocks.add(block)
-            if len(block) >= 2 and 2 * sum(j in contact for j in block) >= len(block):
-                goes.update(j for j in block if j in alive and len(page.text(j)) <= 200)
+            if len(block) >= 2 and 2 * sum(j in contact or j in officer for j in block) >= len(block):
+                # ... all but a dateline: the release's date is the document's own.
+                goes.update(j for j in block if j in alive and len(page.text(j)) <= 200 and not _DATE.search(page.text(j)))
         return sorted(goes)

@@ -79,6 +79,9 @@ class Metadata(Family):
     def decide(self, page: Page) -> list[int]:
         alive = page.alive()
         kinds = {i: self.field(page.text(i)) for i in alive}
+        for i, label in page.tab_labels.items():  # "Publisher<tab>Freedom House"
+            if i in kinds and kinds[i] is None and 0 < len(label.split()) <= 4 and len(page.text(i)) <= self.value_max:
+                kinds[i] = "labelled" if self.listed(label) else "shaped"
         for k, i in enumerate(alive):
             nxt = alive[k + 1] if k + 1 < len(alive) else None
             if nxt is None or not (page.in_head(i) or page.in_tail(i)):

@@ -23,6 +23,7 @@ _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _VARIABLE = re.compile(rf"[0-9]+|\b(?:{_MONTH})(?=\s|[0-9]|$)", re.IGNORECASE)
 _PAGE_OF = re.compile(r"(?:page|p\.|pg\.|стр\.|страница|бет|seite|página)\s?[0-9]{1,4}(?:\s?(?:of|из|von|de|/)\s?[0-9]{1,4})?",
                       re.IGNORECASE)
+_NUMBERED_HEADER = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ .,'’-]{2,60} [0-9]{1,4}|[0-9]{1,4}")  # "KAZAKHSTAN 2", a bare "17"
 _PAGER = re.compile(r"[0-9]{1,3}(?:\s+[0-9]{1,3}){2,}")
 
 
@@ -55,6 +56,7 @@ class PageFurniture(Family):
     edge_lines: int = 2  # lines at the top or bottom of a page that can be furniture
     repeats_without_pages: int = 3  # occurrences of a line that make it a running header
     spread_min: int = 2  # a running header has text between its occurrences; a column of a table has not
+    mark_reach: int = 3  # units between a running footer and the page mark next to it
 
     def is_caption(self, text: str) -> bool:
         """
@@ -100,8 +102,42 @@ class PageFurniture(Family):
         return [i for key, pages in edges.items() if len(pages) >= need for i in where[key]
                 if not (i == first and not re.search(r"[0-9]", page.text(i)))]
 
+    def is_page_mark(self, text: str) -> bool:
+        """A page number, a page caption or a running header with a page number ("KAZAKHSTAN 2").
+
+        >>> f = PageFurniture()
+        >>> [f.is_page_mark(t) for t in ("KAZAKHSTAN 2", "Page 3 of 41", "17", "Section 2", "KAZAKHSTAN 2019 HUMAN RIGHTS REPORT")]
+        [True, True, True, False, False]
+        """
+        return self.is_caption(text) or bool(_NUMBERED_HEADER.fullmatch(text))
+
     def _by_repetition(self, page: Page, alive: list[int]) -> list[int]:
-        """Short lines with a changing number that recur, spread over a text without page breaks."""
+        """Lines that recur over a text without page breaks: short ones with a
+        changing number, spread out; and any short line that is not a sentence
+        and recurs next to page marks each time (a running footer)."""
+        goes = self._numbered(page, alive)
+        # Page marks that a rule has taken for page furniture (a column of numbers is not one).
+        marks = [i for i, u in enumerate(page.units) if self.is_caption(u.text) or (
+            page.removed.get(i) in ("noise.furniture", self.name) and self.is_page_mark(u.text))]
+        if len(marks) >= 2:
+            near: dict[str, list[int]] = defaultdict(list)
+            far: set[str] = set()
+            for i in alive:
+                text = page.text(i)
+                if not self.candidate(text) or i in goes:
+                    continue
+                key = mask(text)
+                if any(abs(i - m) <= self.mark_reach for m in marks):
+                    near[key].append(i)
+                else:
+                    far.add(key)
+            for key, units in near.items():
+                if len(units) >= 2 and key not in far:
+                    goes.extend(units)
+        return goes
+
+    def _numbered(self, page: Page, alive: list[int]) -> list[int]:
+        """Short lines with a changing number that recur, spread over the text."""
         where: dict[str, list[int]] = defaultdict(list)
         for i in alive:
             text = page.text(i)

@@ -4,7 +4,8 @@ Record, hearing transcripts) as mirrors reproduce it.
 A line that is only a bracketed marker ("[Page H1234]", "[Congressional
 Record Volume 146, Number 20]", "[Extensions of Remarks]", "[From the U.S.
 Government Publishing Office]", "[GRAPHIC(S) NOT AVAILABLE IN TIFF FORMAT]"),
-a rule of underscores, dashes or asterisks, the printer's imprint
+a rule of underscores, dashes or asterisks, a table of contents (its
+spaced caption "C O N T E N T S" and its lines with dot leaders), the printer's imprint
 (models/noise/printed_record.txt), a "From ..." line with the publisher's web
 address. Inside kept lines: page markers ("[[Page S1234]]"), a bracketed
 source note after a heading ("KAZAKHSTAN (TIER 2)   [Extracted from ...]"),
@@ -24,6 +25,8 @@ _RULE = re.compile(r"\*(?: ?\*){0,40}|[_=\-~–—]{3,}|#(?: ?#){2,}")  # "###" 
 _PAGE_MARK = re.compile(r"\[\[?Page [A-Z]{0,2}[0-9]{1,6}\]\]?")
 _NOTE_AFTER_HEADING = re.compile(r"\s{2,}(\[[^\[\]]{3,160}\])\s*$")
 _FROM_LINE = re.compile(r"From (?:the )?[A-Z].{0,120}(?:\[(?:https?://)?www\.[^\]]+\]|https?://\S+|www\.\S+)")
+_LEADER = re.compile(r".{2,200}?(?:\.\s?){4,}\s?[0-9ivxl]{1,4}")  # a table of contents: "Hon. Jane Doe, Chairman .......... 1"
+_SPACED_CAPITALS = re.compile(r"[A-Z](?: [A-Z]){3,}")  # "C O N T E N T S"
 _BULLET = re.compile(r"\*\s+(?=\S)")
 _COLUMNS = re.compile(r"\s{3,}")
 
@@ -52,6 +55,7 @@ class PrintedRecord(Family):
             return False
         data = phrases("printed_record.txt")
         return (is_marker(text) or bool(_RULE.fullmatch(text)) or bool(_FROM_LINE.fullmatch(text))
+                or bool(_LEADER.fullmatch(text)) or bool(_SPACED_CAPITALS.fullmatch(text))
                 or data.matches("line", text) or data.matches("prefix", text))
 
     def decide(self, page: Page) -> list[int]:

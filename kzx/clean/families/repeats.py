@@ -1,9 +1,9 @@
 """Text printed twice where the second copy is longer: the shorter goes.
 
-- dedupe.repeated_title (`TitleVariant`): the page title, then the article
+- dedupe.title_variant (`TitleVariant`): the page title, then the article
   heading that repeats it and adds to it ("Response to the Head of the OSCE
   Program Office in Astana" / "..., Ambassador György Szabó").
-- dedupe.duplicate_paragraph (`LeadRepeat`): a lead sentence printed on its
+- dedupe.lead_repeat (`LeadRepeat`): a lead sentence printed on its
   own and again at the start of the paragraph that follows.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kzx.clean.families.base import Family, Page
-from kzx.clean.noise import is_title_like
+from kzx.clean.families.shapes import is_title_like
 from kzx.clean.rules import squeeze
 
 
@@ -22,7 +22,7 @@ def _key(text: str) -> str:
 
 @dataclass
 class TitleVariant(Family):
-    name = "dedupe.repeated_title"
+    name = "dedupe.title_variant"
     doc = "a title that the next heading repeats and extends"
     words_min: int = 3  # "News" before "News from Astana" is a label, not a title
     reach: int = 3  # units between the title and the heading that extends it
@@ -47,7 +47,7 @@ class TitleVariant(Family):
 
 @dataclass
 class LeadRepeat(Family):
-    name = "dedupe.duplicate_paragraph"
+    name = "dedupe.lead_repeat"
     doc = "a lead sentence that the next paragraph starts with"
     length_min: int = 40
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kzx.clean.families.base import Family, Page, is_capitals, phrases
+from kzx.clean.families.base import Family, Page, phrases
 
 _LINK_ITEM = re.compile(r"[•·▪●◦*–-]\s|[A-Z][\w ]{1,30}: [A-Z]")  # "• Country Update: ...", "Press Release: ..."
 _CAPITALISED = re.compile(r"(?:(?:[A-ZА-ЯЁ][a-zа-яё'’-]+|[A-ZА-ЯЁ]\.)\s){1,8}(?:[A-ZА-ЯЁ][a-zа-яё'’-]+)")
@@ -76,7 +76,10 @@ class Sidebar(Family):
     def trim(self, page: Page, i: int) -> list[tuple[int, int]]:
         if len(page.text(i)) < self.column_min:
             return []
-        around = [j for j, rule in page.removed.items() if rule in ("noise.letterhead", self.name)]
+        # On the same PDF page: a letterhead on the first page and a site's footer on the
+        # last do not make every paragraph of a long PDF a column beside a list.
+        around = [j for j, rule in page.removed.items()
+                  if rule in ("noise.letterhead", self.name) and page.page_of[j] == page.page_of[i]]
         if len(around) < 2 or not (min(around) < i < max(around)):
             return []
         roles = phrases("letterhead.txt").entries("roles")

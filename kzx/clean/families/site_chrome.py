@@ -2,7 +2,10 @@
 
 Listed lines (models/noise/site_chrome.txt: video-player notices,
 reading-time labels such as "4 MINUTE READ" and its translations, paywall
-prompts) go anywhere. By shape and position: a navigation block at the top of
+prompts) go anywhere, and so does a short line that speaks of ".gov" as a
+word (the U.S. government banner, in any language), and a breadcrumb trail
+of short links. A number and a word for minutes in the page's head is a
+reading-time label in most languages. By shape and position: a navigation block at the top of
 the page (two or more short link lines, "Press Releases" / "Photo Gallery",
 before anything else, with no paragraph right after it), and a lone word over
 the site's banner ("Flag" above "An official website of the United States
@@ -15,8 +18,12 @@ import re
 from dataclasses import dataclass
 
 from kzx.clean.families.base import Family, Page, is_body, phrases
-from kzx.clean.noise import title_key
+from kzx.clean.families.shapes import title_key
 
+_GOV_BANNER = re.compile(r"(?<![\w/.])\.gov(?![\w/.])")  # ".gov" as a word: the banner explains the domain, in any language
+_CRUMB_SEPARATOR = re.compile(r"\s[>»›/→|]\s")
+# "4 MINUTE READ", "10 МИНУТНОЕ ЧТЕНИЕ", "7 min de lecture": a number and a word for minutes, in the page's head.
+_READING_TIME = re.compile(r"[0-9]{1,2}\s?(?:\S+\s)?(?:min|мин|мін)\w*\.?(?:\s\S+){0,2}", re.IGNORECASE)
 _LINK = re.compile(r"[A-ZА-ЯЁ][\w’'-]*(?: (?:[A-ZА-ЯЁ&][\w’'-]*|and|of|и))?(?: [A-ZА-ЯЁ][\w’'-]*)?")
 
 
@@ -32,7 +39,10 @@ class SiteChrome(Family):
         data = phrases("site_chrome.txt")
         alive = page.alive()
         goes = [i for i in alive if len(page.text(i)) <= 200 and (data.matches("line", page.text(i))
-                                                                  or data.matches("prefix", page.text(i)))]
+                                                                  or data.matches("prefix", page.text(i))
+                                                                  or bool(_GOV_BANNER.search(page.text(i))))]
+        goes.extend(i for i in alive if i not in goes and (self.is_breadcrumb(page.text(i)) or (
+            page.in_head(i) and len(page.text(i)) <= 30 and _READING_TIME.fullmatch(page.text(i)))))
         gone = set(goes)
         if alive:
             block = [j for j in page.block_of(alive[0]) if j in alive]
@@ -66,6 +76,21 @@ class SiteChrome(Family):
                     break
                 goes.append(j)
         return goes
+
+    def is_breadcrumb(self, text: str) -> bool:
+        """A trail of short links in any language: "Главная » Новости » Казахстан".
+
+        >>> s = SiteChrome()
+        >>> s.is_breadcrumb("Главная » Новости » Казахстан"), s.is_breadcrumb("Reports / Human Rights / Kazakhstan")
+        (True, True)
+        >>> s.is_breadcrumb("He said that 2 > 1 and 3 > 2, and left."), s.is_breadcrumb("2018 / 2019")
+        (False, False)
+        """
+        if len(text) > 150:
+            return False
+        parts = _CRUMB_SEPARATOR.split(text)
+        return len(parts) >= 3 and all(0 < len(p) <= 40 and len(p.split()) <= 5 and p[:1].isupper()
+                                       and not p.endswith((".", ",", "!", "?")) for p in parts)
 
     def is_link(self, text: str) -> bool:
         """

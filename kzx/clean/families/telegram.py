@@ -27,7 +27,7 @@ _CLASSIFICATION = re.compile(
     r"(?:\s?//\s?[A-Z ]+)?(?:\s+(?:E F T O|EFTO|SIPDIS|NOFORN))?(?:\s+SECTION\s+[0-9]{1,2}\s+OF\s+[0-9]{1,2})?(?:\s+[A-Z]+\s+[0-9]{3,})?\s*")
 _SECTION_HEADER = re.compile(r"[A-Z]+(?: [A-Z]+)? 0*[0-9]{3,8} 0*[0-9]{1,3}(?:\.[0-9])? OF 0*[0-9]{1,3}")
 _ROUTED = re.compile(r"R[A-Z]{4,}/\S+")  # "RUEHAST/USOFFICE ALMATY 0123": an addressee by routing indicator
-_REF_ITEM = re.compile(r"[A-Z]\)\s?\S.{0,60}")  # "B) 08 ASTANA 2345" under a REF line
+_REF_ITEM = re.compile(r"[A-Z][.)]\s?\S.{0,60}")  # "B) 08 ASTANA 2345", "B. ASTANA 1655" under a REF line
 _SUBJECT = re.compile(r"(?:SUBJECT|SUBJ)\s?:", re.IGNORECASE)
 
 

@@ -1,14 +1,13 @@
-"""Repeated page titles and paragraphs scraped twice: the first copy stays."""
+"""dedupe.repeated_title: repeats of a page title; they separate articles. (Moved from kzx/clean/dedupe.py.)"""
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
-from kzx.clean.noise import Removed, alive, is_title_like, title_key
-from kzx.clean.rules import squeeze
+from kzx.clean.families.base import MarkingFamily, Page
+from kzx.clean.families.shapes import Removed, is_title_like, title_key
 from kzx.clean.units import Unit
-
-PARAGRAPH_MIN = 60  # shorter repeats ("Yes.", "Share") are not judged as paragraphs
 
 
 def title_counts(units: list[Unit]) -> Counter[str]:
@@ -49,22 +48,10 @@ def find_repeated_titles(units: list[Unit], removed: Removed) -> set[int]:
     return repeats
 
 
-def find_duplicate_paragraphs(units: list[Unit], removed: Removed) -> None:
-    """Remove a paragraph that repeats an earlier kept one (white space and case ignored).
+@dataclass
+class RepeatedTitle(MarkingFamily):
+    name = "dedupe.repeated_title"
+    doc = "repeats of a page title (the first copy stays)"
 
-    >>> from kzx.clean.units import segment
-    >>> para = "A paragraph that the scraper picked up twice from the same page."
-    >>> removed = {}
-    >>> find_duplicate_paragraphs(segment(f"{para}\\n\\nOther.\\n\\n{para}"), removed)
-    >>> removed
-    {2: 'dedupe.duplicate_paragraph'}
-    """
-    seen: set[str] = set()
-    for i, unit in alive(units, removed):
-        if len(unit.text) < PARAGRAPH_MIN:
-            continue
-        key = squeeze(unit.text).casefold()
-        if key in seen:
-            removed[i] = "dedupe.duplicate_paragraph"
-        else:
-            seen.add(key)
+    def mark(self, page: Page, removed: dict[int, str]) -> None:
+        find_repeated_titles(page.units, removed)
