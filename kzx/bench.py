@@ -41,6 +41,9 @@ def make_corpus(source: Path, target: Path, copies: int) -> list[str]:
     return texts
 
 
+PAGE_ROUNDS = 2
+
+
 def make_page_corpora(pages: Path, html_dir: Path, text_dir: Path, copies: int) -> int:
     """Copies of the saved pages as HTML and, beside them, the same reports as text; their words."""
     from kzx.formats import read_document
@@ -62,10 +65,14 @@ def bench_pages(pages: Path, copies: int, tmp: Path) -> dict:
     html_dir.mkdir()
     text_dir.mkdir()
     words = make_page_corpora(pages, html_dir, text_dir, copies)
-    runs = {
-        "pages_as_html": time_kzx(html_dir, tmp / "pages_html.jsonl", 1),
-        "pages_as_text": time_kzx(text_dir, tmp / "pages_text.jsonl", 1),
-    }
+    cases = [("pages_as_html", html_dir), ("pages_as_text", text_dir)]
+    timed: dict[str, list[dict]] = {name: [] for name, _ in cases}
+    # Alternating rounds, fastest of each: the run that goes first also pays for
+    # loading the model files from a cold disk, and a shared machine is noisy.
+    for round_ in range(PAGE_ROUNDS):
+        for name, folder in cases if round_ % 2 == 0 else cases[::-1]:
+            timed[name].append(time_kzx(folder, tmp / f"{name}.jsonl", 1))
+    runs = {name: min(results, key=lambda r: r["seconds"]) for name, results in timed.items()}
     for run in runs.values():
         run["words_per_second"] = round(words / run["seconds"])
     ratio = round(runs["pages_as_html"]["words_per_second"] / runs["pages_as_text"]["words_per_second"], 2)

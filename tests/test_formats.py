@@ -406,3 +406,18 @@ def test_printed_page_keeps_no_running_header_or_footer(printed_records, index):
     assert "file://" not in pdf["text"]
     assert not re.search(r"\b\d{1,2}/\d{1,2}/\d{2}, \d{1,2}:\d{2} [AP]M\b", pdf["text"])
     assert not re.search(r"(?m)^\d{1,3}/\d{1,3}$", pdf["text"])
+
+
+def test_kzx_clean_writes_the_extracted_text_that_removals_index(tmp_path):
+    page = tmp_path / "saved.html"
+    page.write_text("<html><head><title>T</title></head><body><nav>Home | Newsroom</nav><main>"
+                    "<h1>Statement</h1><p>On May 3 the court fined the editor&nbsp;505,000 tenge.</p>"
+                    "<p>Share this page</p><p>Write a message</p></main></body></html>", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["clean", str(page), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    extracted = (out / "saved.extracted.txt").read_text(encoding="utf-8")
+    assert extracted.startswith("Statement") and "Newsroom" not in extracted and "<" not in extracted
+    removals = [json.loads(line) for line in (out / "saved.removed.jsonl").read_text().splitlines()]
+    assert removals and all(extracted[r["raw_start"]:r["raw_end"]] == r["text"] for r in removals)
+    assert "html: extracted text" in result.stderr

@@ -80,8 +80,10 @@ class Sidebar(Family):
         if len(page.text(i)) < self.column_min:
             return []
         # The column next to a list: an officer of the list right above it and a line of the
-        # list (or of the letterhead) right below it; a page's chrome far above and below is not one.
-        listed = {j for j, rule in page.removed.items() if rule in ("noise.letterhead", self.name)}
+        # list (or of the letterhead) right below it, on the same PDF page; a page's chrome far
+        # above and below (a letterhead on the first page, a site's footer on the last) is not one.
+        listed = {j for j, rule in page.removed.items()
+                  if rule in ("noise.letterhead", self.name) and page.page_of[j] == page.page_of[i]}
         above = [j for j in range(max(0, i - self.column_reach), i) if j in listed and is_officer(page.text(j))]
         below = [j for j in range(i + 1, min(len(page.units), i + 1 + self.column_reach)) if j in listed]
         if not above or not below:
