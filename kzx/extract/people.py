@@ -206,7 +206,8 @@ def find_entities(
                 ent, label = tail, "PERSON"
             if label not in LABELS:
                 continue
-            if ent.ent_id_ == "gazetteer" or not in_capitals_or_heading(doc.text, ent.start_char, ent.end_char):
+            at = offset + ent.start_char  # the whole text, not doc.text (rebuilt on every call)
+            if ent.ent_id_ == "gazetteer" or not in_capitals_or_heading(text, at, at + len(ent.text)):
                 confirmed.update(_surname_keys(ent.text))
             a, b = trim_name(ent.text)
             if a >= b:
