@@ -15,6 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from kzx.lang.detect import is_cyrillic
 from kzx.records import Entity
 
 LEXICON = Path(__file__).resolve().parents[2] / "models" / "patterns" / "people.json"
@@ -196,7 +197,7 @@ def find_entities(
     glossed: set[str] = set()  # names the document translates: organisations wherever they stand
     for offset, doc in parts:
         for ent in doc.ents:
-            if _CYRILLIC.search(ent.text):
+            if any(map(is_cyrillic, ent.text)):
                 continue  # the English model does not read other scripts
             label = _corrected_label(ent, lexicon)
             if label == "ORG" and ent.label_ == "PERSON" and _glossed(ent):
@@ -274,7 +275,6 @@ def _corrected_label(ent: Span, lexicon: PeopleLexicon) -> str:
     return label
 
 
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LINE_END = re.compile(r"[.!?:;]\s*$")
 # A Title Case line: at least this many words, this share of them capitalised.
 HEADING_MIN_WORDS = 5

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kzx.clean.families.base import Family, Page, is_sentence, phrases
+from kzx.lang.detect import is_cyrillic
 
 _SEPARATED = re.compile(r"\s?[:|]")
 _SPACED = re.compile(r"\s*(?:[:|]|\s(?=[A-ZА-ЯЁ0-9\"“«(#]))")
@@ -118,9 +119,7 @@ class Metadata(Family):
 
 def _script_change(a: str, b: str) -> bool:
     """A Cyrillic label glued to a Latin value, or the reverse ("Формат файлаdocx")."""
-    def cyrillic(c: str) -> bool:
-        return "\u0400" <= c <= "\u04ff"
-    return a.isalpha() and b.isalpha() and cyrillic(a) != cyrillic(b)
+    return a.isalpha() and b.isalpha() and is_cyrillic(a) != is_cyrillic(b)
 
 
 def _has_separator(text: str) -> bool:
