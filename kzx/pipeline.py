@@ -58,11 +58,9 @@ class Document:
     cleaned: Cleaned | None = None
     parts: list[tuple[int, Doc]] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)  # with their language
-
-    def english_view(self) -> str:
-        """What the English model sees: the NLP text with Cyrillic paragraphs blanked."""
-        assert self.cleaned is not None
-        return blank(self.cleaned.nlp_text, spans_in(self.paragraphs, _NOT_ENGLISH))
+    # What the English model sees: the NLP text with Cyrillic paragraphs blanked (made
+    # once by the clean stage; the NLP and the sentence split both read it).
+    english_view: str = ""
 
 
 @dataclass
@@ -86,6 +84,7 @@ def read_stage(source: Source) -> Document:
 def clean_stage(document: Document) -> Document:
     document.cleaned = clean(document.raw)
     document.paragraphs = paragraph_languages(document.cleaned.text)
+    document.english_view = blank(document.cleaned.nlp_text, spans_in(document.paragraphs, _NOT_ENGLISH))
     return document
 
 
@@ -119,7 +118,7 @@ class Extractor:
         prepared = (self._prepare(source) for source in sources)
         # Errors before the NLP skip the model but keep their place in the order.
         texts = (
-            (item.english_view() if isinstance(item, Document) else "", item)
+            (item.english_view if isinstance(item, Document) else "", item)
             for item in prepared
         )
         for item, parts in analyse(self.nlp, texts, self.config.batch_size):
@@ -236,7 +235,7 @@ def _anchor(cleaned: Cleaned, sections: list[Section], found: DocumentDate | Non
 
 def _english_sentences(document: Document) -> list[Sentence]:
     """The English model's sentences, without the blanked (non-English) stretches."""
-    view = document.english_view()
+    view = document.english_view
     sentences = []
     for offset, doc in document.parts:
         for s in doc.sents:

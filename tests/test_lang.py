@@ -69,7 +69,7 @@ def test_english_model_input_has_no_cyrillic_letters(extractor, tmp_path):
     path = tmp_path / "mixed.txt"
     path.write_text(MIXED, encoding="utf-8")
     document = clean_stage(read_stage(Source(str(path), "mixed")))
-    view = document.english_view()
+    view = document.english_view
     assert not any("\u0400" <= c <= "\u04ff" for c in view)
     assert [t.text for t in extractor.nlp(view) if "Токаев" in t.text] == []
 
