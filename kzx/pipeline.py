@@ -225,12 +225,11 @@ def _anchor(cleaned: Cleaned, sections: list[Section], found: DocumentDate | Non
     later section that states a date of its own (another article's dateline)."""
     if found is None or not dates_the_narrative(cleaned.raw, found):
         return None
-    year, month, day = (int(part) for part in (found.value.split("-") + [0, 0])[:3])
     position = cleaned.to_clean(found.raw_start)
     text = cleaned.text
     scope_end = next((s.start for s in sections
                       if s.start > position and opens_with_own_date(text[s.start : s.end])), len(text))
-    return DocumentAnchor(year, month or None, day or None, (0, scope_end))
+    return DocumentAnchor.of(found.value, (0, scope_end))
 
 
 def _english_sentences(document: Document) -> list[Sentence]:

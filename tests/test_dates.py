@@ -525,8 +525,7 @@ def dates_on_raw(text: str, sections=()) -> list:
     found = find_document_date(text)
     anchor = None
     if found is not None and dates_the_narrative(text, found):
-        year, month, day = (int(p) for p in (found.value.split("-") + [0, 0])[:3])
-        anchor = DocumentAnchor(year, month or None, day or None)
+        anchor = DocumentAnchor.of(found.value)
     return find_dates(text, sections, document=anchor)
 
 

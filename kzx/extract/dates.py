@@ -584,6 +584,16 @@ class DocumentAnchor:
     day: int | None = None
     scope: tuple[int, int] = (0, 1 << 62)
 
+    @classmethod
+    def of(cls, value: str, scope: tuple[int, int] = (0, 1 << 62)) -> DocumentAnchor:
+        """The anchor of a TIMEX3 value with a known year.
+
+        >>> DocumentAnchor.of("2010-01-06"), DocumentAnchor.of("2016").month
+        (DocumentAnchor(year=2010, month=1, day=6, scope=(0, 4611686018427387904)), None)
+        """
+        year, month, day = (int(part) for part in (value.split("-") + ["0", "0"])[:3])
+        return cls(year, month or None, day or None, scope)
+
     def year_on_or_before(self, month: int, day: int | None) -> int:
         """The year that puts (month, day) on or before this date, closest to it.
 
