@@ -35,14 +35,19 @@ def extractor(config, nlp):
 @pytest.fixture(scope="session")
 def golden_records(extractor, tmp_path_factory) -> Path:
     """The pipeline's output on the documents that have gold annotations."""
+    out = tmp_path_factory.mktemp("golden") / "records.jsonl"
+    return extract_from_root(extractor, golden_documents(), out)
+
+
+def extract_from_root(extractor, documents, out: Path) -> Path:
+    """Records of `documents` written to `out`, their sources relative to the project
+    root, as `make snapshot` writes them; no document may fail."""
     from kzx.pipeline import RecordsOutput, write_run
 
-    out = tmp_path_factory.mktemp("golden") / "records.jsonl"
-    # Sources relative to the project root, as `make snapshot` writes them.
     here = os.getcwd()
     os.chdir(ROOT)
     try:
-        sources = discover([str(p.relative_to(ROOT)) for p in golden_documents()])
+        sources = discover([str(Path(p).relative_to(ROOT)) for p in documents])
         summary = write_run(extractor.run(sources), RecordsOutput(out), None)
     finally:
         os.chdir(here)

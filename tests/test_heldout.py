@@ -6,16 +6,13 @@ docs/accuracy-log.md). Gated like the dev gold, with floors of their own."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from kzx.cli import app
-from kzx.io import discover
-from kzx.pipeline import RecordsOutput, write_run
 
-from .conftest import ROOT
+from .conftest import ROOT, extract_from_root
 
 HELDOUT = ROOT / "tests" / "heldout"
 runner = CliRunner()
@@ -24,14 +21,7 @@ runner = CliRunner()
 def test_heldout_pages_stay_above_their_floors(extractor, tmp_path: Path) -> None:
     docs = sorted(HELDOUT.glob("*.txt"))
     assert len(docs) >= 3
-    out = tmp_path / "heldout.jsonl"
-    here = os.getcwd()
-    os.chdir(ROOT)
-    try:
-        summary = write_run(extractor.run(discover([str(d.relative_to(ROOT)) for d in docs])), RecordsOutput(out), None)
-    finally:
-        os.chdir(here)
-    assert not summary.errors
+    out = extract_from_root(extractor, docs, tmp_path / "heldout.jsonl")
     result = runner.invoke(app, ["eval", str(out), "--gold", str(HELDOUT),
                                  "--thresholds", str(HELDOUT / "thresholds.json")])
     assert result.exit_code == 0, result.output
