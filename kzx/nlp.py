@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import nullcontext
 from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -46,8 +47,14 @@ def check_model(config: PipelineConfig) -> None:
 
 
 def build_nlp(config: PipelineConfig) -> Language:
+    """The document pipeline the pipeline file describes. With `[outcomes] parse` the
+    sentence parser's components are loaded too, disabled: they never run over whole
+    documents, only over decision sentences (`SentenceParser`), with the same vocabulary."""
     check_model(config)
-    nlp = spacy.load(config.model, exclude=list(config.exclude))
+    parse_only = [name for name in PARSE_COMPONENTS if name in config.exclude] if config.parse_outcomes else []
+    nlp = spacy.load(config.model, exclude=[name for name in config.exclude if name not in parse_only])
+    for name in parse_only:
+        nlp.disable_pipe(name)
     for name in config.enable:
         if name in nlp.disabled:
             nlp.enable_pipe(name)
@@ -60,38 +67,57 @@ def build_nlp(config: PipelineConfig) -> Language:
     return nlp
 
 
-# The parse pipeline keeps only what the parser needs (in this model it listens to the
-# shared tok2vec) and the tagger, whose NNP tags mark names.
-_PARSE_EXCLUDE = ("ner", "senter", "lemmatizer", "attribute_ruler")
+# What the sentence parser runs, in order: in this model the parser and the tagger (whose
+# NNP tags mark names) listen to the shared tok2vec.
+PARSE_COMPONENTS = ("tok2vec", "tagger", "parser")
+# Sentences per batch of the parse: the decision sentences of several documents at once.
+PARSE_BATCH = 256
 
 
 class SentenceParser:
     """Parses decision sentences and reads them with the dependency rows; plain results.
 
-    Loaded once per process (`build_sentence_parser`); each call runs in a memory zone
-    of its own, so no spaCy object outlives it.
+    Runs the parse components of a loaded pipeline: the document pipeline's own (loaded
+    disabled by `build_nlp`), or one loaded for the parser alone (`kzx show`). Inside the
+    caller's memory zone it allocates in that zone; outside one it opens its own, so no
+    spaCy object outlives a call.
     """
 
-    def __init__(self, model: str):
-        self.nlp = spacy.load(model, exclude=list(_PARSE_EXCLUDE))
+    def __init__(self, nlp: Language):
+        self.nlp = nlp
+        self.components = [nlp.get_pipe(name) for name in PARSE_COMPONENTS]
 
     def __call__(self, texts):
         from kzx.extract.outcomes.syntax import read_doc
 
-        with self.nlp.memory_zone():
-            return [read_doc(doc) for doc in self.nlp.pipe(texts, batch_size=64)]
+        zone = nullcontext() if self.nlp.vocab.in_memory_zone else self.nlp.memory_zone()
+        with zone:
+            docs = (self.nlp.make_doc(text) for text in texts)
+            for component in self.components:
+                docs = component.pipe(docs, batch_size=PARSE_BATCH)
+            return [read_doc(doc) for doc in docs]
 
 
+def has_parse_components(nlp: Language) -> bool:
+    return all(name in nlp.component_names for name in PARSE_COMPONENTS)
+
+
+# A pipeline loaded for the sentence parser alone keeps only what it runs.
+_PARSE_EXCLUDE = ("ner", "senter", "lemmatizer", "attribute_ruler")
 _PARSERS: dict[str, SentenceParser] = {}
 
 
-def build_sentence_parser(config: PipelineConfig) -> SentenceParser | None:
-    """The outcome engine's sentence parser when the pipeline file asks for one, else None."""
+def build_sentence_parser(config: PipelineConfig, nlp: Language | None = None) -> SentenceParser | None:
+    """The outcome engine's sentence parser when the pipeline file asks for one, else None:
+    over `nlp`'s parse components where it has them, else over a pipeline loaded once
+    per process."""
     if not config.parse_outcomes:
         return None
+    if nlp is not None and has_parse_components(nlp):
+        return SentenceParser(nlp)
     check_model(config)
     if config.model not in _PARSERS:
-        _PARSERS[config.model] = SentenceParser(config.model)
+        _PARSERS[config.model] = SentenceParser(spacy.load(config.model, exclude=list(_PARSE_EXCLUDE)))
     return _PARSERS[config.model]
 
 

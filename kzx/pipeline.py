@@ -24,14 +24,14 @@ from kzx.config import PipelineConfig
 from kzx.extract.dates import DocumentAnchor, find_dates, heading_year
 from kzx.extract.document_date import dates_the_narrative, find_document_date, opens_with_own_date
 from kzx.extract.money import find_money
-from kzx.extract.outcomes import find_outcomes
+from kzx.extract.outcomes import OutcomeReader
 from kzx.extract.people import find_entities
 from kzx.formats import FormatError, read_document
 from kzx.lang.detect import Paragraph, blank, document_language, paragraph_languages, spans_in
 from kzx.lang.ru.nlp import RussianAnalysis, analyse_russian
 from kzx.lang.ru.outcomes import find_russian_outcomes
 from kzx.io import STDIN, AtomicLines, DecodeError, PartialLines, Source, read_bytes
-from kzx.nlp import analyse, build_nlp, build_sentence_parser, model_version
+from kzx.nlp import PARSE_BATCH, SentenceParser, analyse, build_nlp, build_sentence_parser, model_version
 from kzx.records import DocumentDate, ErrorRecord, Provenance, Record, Section, Sentence, Span
 
 
@@ -98,7 +98,7 @@ class Extractor:
     def __init__(self, config: PipelineConfig, nlp: Language | None = None):
         self.config = config
         self.nlp = nlp or build_nlp(config)
-        self.parse = build_sentence_parser(config)
+        self.parse = build_sentence_parser(config, self.nlp)
         self.provenance = Provenance(
             kzx_version=__version__,
             pipeline=config.name,
@@ -121,12 +121,20 @@ class Extractor:
             (item.english_view if isinstance(item, Document) else "", item)
             for item in prepared
         )
+        # Documents wait, their mentions found, until their decision sentences fill a
+        # parse batch: the parser is far cheaper per sentence on many at once.
+        waiting: list[Found | ErrorRecord] = []
+        asked = 0
         for item, parts in analyse(self.nlp, texts, self.config.batch_size):
-            if isinstance(item, ErrorRecord):
-                yield item
-                continue
-            item.parts = parts
-            yield self._finish(item)
+            if isinstance(item, Document):
+                item.parts = parts
+                item = self._find(item)
+            waiting.append(item)
+            asked += len(item.to_parse) if isinstance(item, Found) else 0
+            if self.parse is None or asked >= PARSE_BATCH:
+                yield from self._finish_all(waiting)
+                waiting, asked = [], 0
+        yield from self._finish_all(waiting)
 
     def _prepare(self, source: Source) -> Document | ErrorRecord:
         try:
@@ -138,9 +146,28 @@ class Extractor:
         except Exception as exc:  # a bug in a rule must not end the run
             return ErrorRecord(source=source.path, stage="clean", reason=_describe(exc))
 
-    def _finish(self, document: Document) -> Record | ErrorRecord:
+    def _find(self, document: Document) -> Found | ErrorRecord:
         try:
-            fields = extract_fields(document, self.parse)
+            return find_mentions(document, with_parse=self.parse is not None)
+        except Exception as exc:
+            return ErrorRecord(source=document.source.path, stage="extract", reason=_describe(exc))
+        finally:
+            document.parts = []  # the model's Docs are read; the record holds no spaCy object
+
+    def _finish_all(self, waiting: list[Found | ErrorRecord]) -> Iterator[Record | ErrorRecord]:
+        parse = self.parse
+        if parse is not None:
+            try:
+                parse = ParsedAhead(parse, [t for item in waiting if isinstance(item, Found) for t in item.to_parse])
+            except Exception:
+                pass  # each document then meets the failure itself, as an error of its own
+        for item in waiting:
+            yield item if isinstance(item, ErrorRecord) else self._finish(item, parse)
+
+    def _finish(self, found: Found, parse) -> Record | ErrorRecord:
+        document = found.document
+        try:
+            fields = with_outcomes(found, parse)
         except Exception as exc:
             return ErrorRecord(source=document.source.path, stage="extract", reason=_describe(exc))
         try:
@@ -156,7 +183,42 @@ class Extractor:
             return ErrorRecord(source=document.source.path, stage="validate", reason=str(exc))
 
 
+class ParsedAhead:
+    """A sentence parser that answers from one batch parsed ahead (the decision sentences
+    of several documents) and parses a sentence not asked ahead when it is asked."""
+
+    def __init__(self, parse: SentenceParser, texts: list[str]):
+        self.parse = parse
+        unique = list(dict.fromkeys(texts))
+        self.found = dict(zip(unique, parse(unique))) if unique else {}
+
+    def __call__(self, texts):
+        missing = [t for t in dict.fromkeys(texts) if t not in self.found]
+        if missing:
+            self.found.update(zip(missing, self.parse(missing)))
+        return [self.found[t] for t in texts]
+
+
+@dataclass
+class Found:
+    """A document's fields before its court outcomes, which wait for the parse of its
+    decision sentences (`to_parse`)."""
+
+    document: Document
+    fields: dict  # every record field but the outcomes
+    outcomes: OutcomeReader
+    russian_sentences: list[tuple[int, int]]
+    locate: _Locator
+    to_parse: list[str] = field(default_factory=list)
+
+
 def extract_fields(document: Document, parse=None) -> dict:
+    return with_outcomes(find_mentions(document, with_parse=parse is not None), parse)
+
+
+def find_mentions(document: Document, with_parse: bool = False) -> Found:
+    """Everything the record holds but the outcomes; with `with_parse`, the sentences the
+    outcome reader will ask the parser for."""
     cleaned = document.cleaned
     assert cleaned is not None
     text = cleaned.text
@@ -184,20 +246,34 @@ def extract_fields(document: Document, parse=None) -> dict:
         text, [(s.start, s.end) for s in sections], ner_dates,
         section_years=[s.year for s in sections],
         document=_anchor(cleaned, sections, document_date)))
-    outcomes = find_outcomes(text, [(s.start, s.end) for s in sentences], entities, dates, money, parse)
-    outcomes += find_russian_outcomes(text, [(s.start, s.end) for s in russian.sentences], entities, dates, money)
-    return {
-        "language": language,
-        "text": text,
-        "entities": entities,
-        "money": money,
-        "dates": dates,
-        "outcomes": [o.model_copy(update={"evidence": locate(o.evidence)}) for o in outcomes],
-        "document_date": document_date,
-        "sections": sections,
-        "sentences": sentences,
-        "removed": list(cleaned.removals),
-    }
+    outcomes = OutcomeReader(text, [(s.start, s.end) for s in sentences], entities, dates, money)
+    return Found(
+        document=document,
+        fields={
+            "language": language,
+            "text": text,
+            "entities": entities,
+            "money": money,
+            "dates": dates,
+            "document_date": document_date,
+            "sections": sections,
+            "sentences": sentences,
+            "removed": list(cleaned.removals),
+        },
+        outcomes=outcomes,
+        russian_sentences=[(s.start, s.end) for s in russian.sentences],
+        locate=locate,
+        to_parse=outcomes.to_parse() if with_parse else [],
+    )
+
+
+def with_outcomes(found: Found, parse=None) -> dict:
+    """The record's fields, the court outcomes read with `parse` among them."""
+    fields = found.fields
+    text, entities, dates, money = fields["text"], fields["entities"], fields["dates"], fields["money"]
+    outcomes = [outcome for outcome, _ in found.outcomes.read(parse)]
+    outcomes += find_russian_outcomes(text, found.russian_sentences, entities, dates, money)
+    return {**fields, "outcomes": [o.model_copy(update={"evidence": found.locate(o.evidence)}) for o in outcomes]}
 
 
 def covered_years(text: str, sections: Iterable[Section]) -> list[Section]:

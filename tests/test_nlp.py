@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kzx.nlp import ModelMissingError, analyse, build_nlp, chunk_spans
+from kzx.nlp import PARSE_COMPONENTS, ModelMissingError, analyse, build_nlp, build_sentence_parser, chunk_spans
 
 
 @given(st.text(alphabet="ab \n.", max_size=400), st.integers(min_value=5, max_value=60))
@@ -29,6 +29,30 @@ def test_excluded_components_do_not_run(nlp, config):
     for name in config.exclude:
         assert name not in nlp.pipe_names
     assert "senter" in nlp.pipe_names and "ner" in nlp.pipe_names
+
+
+def test_the_parse_components_are_loaded_but_never_run_on_documents(nlp, config):
+    assert config.parse_outcomes
+    assert set(PARSE_COMPONENTS) <= set(nlp.disabled)
+    doc = next(iter(nlp.pipe(["Police arrested Max Bokayev in Atyrau."])))
+    assert not doc.has_annotation("DEP") and not doc.has_annotation("TAG")
+
+
+def test_the_sentence_parser_runs_the_document_pipelines_own_components(nlp, config):
+    parse = build_sentence_parser(config, nlp)
+    assert all(component is nlp.get_pipe(name) for component, name in zip(parse.components, PARSE_COMPONENTS))
+    ((match,),) = parse(["Police arrested Max Bokayev in Atyrau."])
+    assert (match.verdict, [p.text for p in match.parties]) == ("arrested", ["Max Bokayev"])
+    # Inside the run's memory zone it allocates in that zone; outside one it opens its own.
+    with nlp.memory_zone():
+        assert parse(["Police arrested Max Bokayev in Atyrau."]) == [[match]]
+
+
+def test_without_parse_the_document_pipeline_leaves_the_parse_components_out(config):
+    rules_only = dataclasses.replace(config, parse_outcomes=False)
+    nlp = build_nlp(rules_only)
+    assert not set(PARSE_COMPONENTS) & set(nlp.component_names)
+    assert build_sentence_parser(rules_only, nlp) is None
 
 
 def test_offsets_survive_chunking(nlp, monkeypatch):

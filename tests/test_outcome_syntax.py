@@ -10,7 +10,7 @@ import pytest
 from spacy.tokens import Doc
 import spacy
 
-from kzx.extract.outcomes import find_outcomes, read_outcomes
+from kzx.extract.outcomes import OutcomeReader, find_outcomes, read_outcomes
 from kzx.extract.outcomes.syntax import (PartySpan, SyntaxMatch, build_matcher, dependency_rows, matches, read_doc,
                                          trigger_words)
 from kzx.records import Entity
@@ -584,3 +584,33 @@ def test_a_description_in_the_tree_points_back_to_the_outlet_named_before():
                         (second, len(text)))
     parties, _ = reader._syntax_parties(match)
     assert [(p.name, p.kind) for p in parties] == [("Uralskaya Nedelya", "outlet")]
+
+
+# ---------------------------------------------------------------- which sentences are parsed
+
+@pytest.mark.parametrize("sentence,persons", [
+    ("Eighteen persons were convicted of belonging to a banned group.", []),
+    ("Authorities often briefly detained and fined organizers of unsanctioned gatherings.", []),
+    ("The law penalizes insults with imprisonment for up to five years if convicted.", []),
+    ("Police arrested five protesters in Almaty.", [Entity(label="GPE", text="Almaty", start=34, end=40)]),
+])
+def test_a_decision_sentence_without_anything_a_party_could_be_is_not_parsed(sentence, persons):
+    assert OutcomeReader(sentence, [(0, len(sentence))], persons, [], []).to_parse() == []
+
+
+@pytest.mark.parametrize("sentence,persons", [
+    ("Police arrested Max Bokayev in Atyrau.", [Entity(label="PERSON", text="Max Bokayev", start=16, end=27)]),
+    ("His prison term was replaced with a one-year restriction of freedom.", []),  # a possessive
+    ("On July 12, the court suspended her sentence.", []),
+    ("Both were charged with violating the law on assemblies.", []),
+    (SENTENCE, [Entity(label="GPE", text="Zhanbolat Mamay", start=21, end=36)]),  # a name taken for a place
+    ("The newspaper closed in June after Mamay’s arrest.", []),  # a surname, possessive
+])
+def test_a_decision_sentence_naming_a_possible_party_is_parsed(sentence, persons):
+    assert OutcomeReader(sentence, [(0, len(sentence))], persons, [], []).to_parse() == [sentence]
+
+
+def test_a_name_inside_an_organisation_is_no_reason_to_parse():
+    sentence = "The Kazakhstan International Bureau was fined."
+    org = [Entity(label="ORG", text="Kazakhstan International Bureau", start=4, end=35)]
+    assert OutcomeReader(sentence, [(0, len(sentence))], org, [], []).to_parse() == []

@@ -276,6 +276,7 @@ def _corrected_label(ent: Span, lexicon: PeopleLexicon) -> str:
 
 
 _LINE_END = re.compile(r"[.!?:;]\s*$")
+_LETTER = re.compile(r"[^\W\d_]")
 # A Title Case line: at least this many words, this share of them capitalised.
 HEADING_MIN_WORDS = 5
 HEADING_CAPITALISED_SHARE = 0.7
@@ -361,8 +362,14 @@ def in_capitals_or_heading(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", max(0, start - LINE_REACH), start) + 1 or max(0, start - LINE_REACH)
     line_end = text.find("\n", end, end + LINE_REACH)
     line = text[line_start:min(len(text), end + LINE_REACH)] if line_end == -1 else text[line_start:line_end]
-    letters = [c for c in line if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters):
+    return _capitals_or_heading(line)
+
+
+# A page's names share few lines: each line is judged once.
+@lru_cache(maxsize=4096)
+def _capitals_or_heading(line: str) -> bool:
+    letters = _LETTER.findall(line)
+    if letters and sum(map(str.isupper, letters)) >= CAPITALS_SHARE * len(letters):
         return True  # a line in capitals ("Mr. BURTON of Indiana." is not one)
     words = [w for w in line.split() if w[:1].isalpha()]
     if len(words) < HEADING_MIN_WORDS or _LINE_END.search(line):

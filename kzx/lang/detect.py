@@ -27,6 +27,12 @@ CYRILLIC_SHARE = 0.5
 KAZAKH_SHARE = 0.02
 
 
+# Counted by the regex engine: a page is hundreds of thousands of characters.
+_LETTER = re.compile(r"[^\W\d_]")
+_CYRILLIC_LETTER = re.compile(r"(?=[^\W\d_])[\u0400-\u052f]")
+_KAZAKH_LETTER = re.compile("[" + "".join(sorted(_KAZAKH_ONLY)) + "]")
+
+
 def is_cyrillic(char: str) -> bool:
     return "\u0400" <= char <= "\u04ff" or "\u0500" <= char <= "\u052f"
 
@@ -41,17 +47,12 @@ def script_language(text: str) -> str | None:
     >>> script_language("Выступление в ОБСЕ (OSCE)")
     'ru'
     """
-    cyrillic = latin = kazakh = 0
-    for char in text:
-        if not char.isalpha():
-            continue
-        if is_cyrillic(char):
-            cyrillic += 1
-            kazakh += char in _KAZAKH_ONLY
-        else:
-            latin += 1
-    if cyrillic + latin == 0:
+    letters = len(_LETTER.findall(text))
+    if letters == 0:
         return None
+    cyrillic = len(_CYRILLIC_LETTER.findall(text))
+    latin = letters - cyrillic
+    kazakh = len(_KAZAKH_LETTER.findall(text))
     if cyrillic / (cyrillic + latin) <= CYRILLIC_SHARE:
         return "en"
     return "kk" if kazakh / cyrillic >= KAZAKH_SHARE else "ru"

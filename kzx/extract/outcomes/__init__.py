@@ -30,7 +30,7 @@ from kzx.extract.outcomes.slots.date import shift_date
 from kzx.extract.outcomes.syntax import SentenceParser
 from kzx.records import DateMention, Entity, MoneyMention, Outcome
 
-__all__ = ["find_outcomes", "merge_frames", "read_outcomes", "shift_date"]
+__all__ = ["OutcomeReader", "find_outcomes", "merge_frames", "read_outcomes", "shift_date"]
 
 
 def find_outcomes(
@@ -56,6 +56,24 @@ def read_outcomes(text, sentences, persons, dates, money, parse=None) -> list[tu
     """`find_outcomes` with, for each outcome, the rows that read it ("surface:N" is the
     N-th row of outcome_triggers.jsonl, "syntax:ID" a dependency row): for `kzx show`
     and debugging, without a change to the record."""
-    frames = merge_frames(Reader(text, sentences, persons, dates, money, parse).read())
-    return [(to_outcome(text, frame), list(dict.fromkeys(frame.readings))) for frame in frames]
+    return OutcomeReader(text, sentences, persons, dates, money).read(parse)
+
+
+class OutcomeReader:
+    """One document's outcomes in two steps, so that a caller can parse the decision
+    sentences of several documents in one batch: `to_parse()`, the sentences the reader
+    will ask its parser for, then `read(parse)` (once)."""
+
+    def __init__(self, text, sentences, persons, dates, money):
+        self.text = text
+        self._reader = Reader(text, sentences, persons, dates, money)
+
+    def to_parse(self) -> list[str]:
+        return [self.text[a:b] for a, b in self._reader.to_parse()]
+
+    def read(self, parse: SentenceParser | None = None) -> list[tuple[Outcome, list[str]]]:
+        """The outcomes with the rows that read each (as `read_outcomes`)."""
+        frames = merge_frames(self._reader.read(parse))
+        return [(to_outcome(self.text, frame), list(dict.fromkeys(frame.readings))) for frame in frames]
+
 

@@ -23,7 +23,7 @@ from kzx.extract.outcomes.slots.charges import charges_and_span
 from kzx.extract.outcomes.slots.court import CourtMention, court_words, fill_court, find_courts
 from kzx.extract.outcomes.slots.date import fill_date
 from kzx.extract.outcomes.slots.penalties import WITH_PENALTIES, dedupe, fill_penalties, penalties_respectively
-from kzx.extract.outcomes.syntax import SentenceParser, SyntaxMatch, possible_rows
+from kzx.extract.outcomes.syntax import PARTY_WORDS, SentenceParser, SyntaxMatch, possible_rows
 from kzx.extract.outcomes.triggers import (Candidate, SlotResolver, TriggerSpec, find_candidates, likely_specs,
                                           resolve_candidate, trigger_specs)
 from kzx.records import Evidence, Outcome, Penalty
@@ -66,12 +66,17 @@ class Frame:
         return fold(self.party.name)
 
 
+def decision_sentences(layout: Layout, lowered: str) -> list[tuple[int, int]]:
+    """The sentences worth parsing: some dependency row may match them (a word each of its
+    nodes requires occurs), headlines aside. `lowered` is the text through `fold_case`."""
+    return [(a, b) for a, b in layout.sentences if not layout.is_headline(a) and possible_rows(lowered[a:b])]
+
+
 class Reader:
     """Reads one document in order, keeping what later sentences refer back to."""
 
-    def __init__(self, text, sentences, persons, dates, money, parse: SentenceParser | None = None):
+    def __init__(self, text, sentences, persons, dates, money):
         self.text = text
-        self.parse = parse
         # Names the parse may take as a party though no person mention covers them
         # ("Authorities detained Zhanbolat Mamay", Mamay tagged a place): not organisations.
         self.not_person_spans = sorted((e.start, e.end) for e in persons if e.label not in _NAME_LABELS)
@@ -97,10 +102,12 @@ class Reader:
         self.accepted: list[Candidate] = []
         self.decided: dict[int, set[Party]] = {}  # paragraph -> parties of its decisions
 
-    def read(self) -> list[Frame]:
+    def read(self, parse: SentenceParser | None = None) -> list[Frame]:
+        """The document's frames; `parse`, when given, parses the sentences of `to_parse`.
+        A reader reads once: the discourse it keeps is the document's."""
         frames: list[Frame] = []
         specs = likely_specs(self.text, self.layout.sentences, self.lowered)
-        parsed = self._parse()
+        parsed = self._parse(parse)
         for (start, end), sentence_specs in zip(self.layout.sentences, specs):
             self.discourse.article_start = self.layout.article_start(start)
             self.discourse.read_sentence(start, end)
@@ -109,16 +116,38 @@ class Reader:
             frames += self.read_sentence(start, end, sentence_specs, parsed.get(start, ()))
         return frames
 
-    def _parse(self) -> dict[int, list[SyntaxMatch]]:
-        """The tree's reading of the sentences some dependency row may match (a word each of
-        its nodes requires occurs), by sentence start, parsed in one batch."""
-        if self.parse is None:
+    def to_parse(self) -> list[tuple[int, int]]:
+        """The sentences the tree may read a decision in: some dependency row may match them
+        and something in them may stand for a party (`_may_name_a_party`)."""
+        return [(a, b) for a, b in decision_sentences(self.layout, self.lowered) if self._may_name_a_party(a, b)]
+
+    def _may_name_a_party(self, start: int, end: int) -> bool:
+        """Whether text[start:end] holds what a party read from the tree resolves to: a
+        mention, pronoun, group or description the discourse knows, or a run of capitalised
+        words shaped like a person's name ("Authorities detained Zhanbolat Mamay", Mamay
+        taken for a place). "Eighteen persons were convicted" holds none."""
+        if _PARTY_WORD.search(self.text, start, end) or self.index.referents_in(start, end):
+            return True
+        words = [(m.start(), m.end() - 2 if m.group().endswith(("’s", "'s")) else m.end())
+                 for m in _CAPITALISED.finditer(self.text, start, end)]
+        for i, (a, b) in enumerate(words):
+            runs = [(a, b)]
+            if i + 1 < len(words) and self.text[b:words[i + 1][0]] == " ":
+                runs.append((a, words[i + 1][1]))
+            if any(person_name_shaped(self.text[x:y]) and not _in_organisation(self.not_person_spans, x, y)
+                   for x, y in runs):
+                return True
+        return False
+
+    def _parse(self, parse: SentenceParser | None) -> dict[int, list[SyntaxMatch]]:
+        """The tree's reading of the sentences worth parsing (`to_parse`), by sentence
+        start, parsed in one batch."""
+        if parse is None:
             return {}
-        chosen = [(a, b) for a, b in self.layout.sentences
-                  if not self.layout.is_headline(a) and possible_rows(self.lowered[a:b])]
+        chosen = self.to_parse()
         if not chosen:
             return {}
-        results = self.parse([self.text[a:b] for a, b in chosen])
+        results = parse([self.text[a:b] for a, b in chosen])
         return {a: [_shifted(m, a) for m in found] for (a, _), found in zip(chosen, results) if found}
 
     def read_sentence(self, start: int, end: int, specs=None, syntax: Sequence[SyntaxMatch] = ()) -> list[Frame]:
@@ -366,6 +395,9 @@ def _evidence_span(text: str, clause: tuple[int, int], candidate: Candidate) -> 
 
 
 _NAME_LABELS = {"PERSON", "GPE", "LOC"}
+# The words a party node of the tree may be besides names ("his prison term", "both").
+_PARTY_WORD = re.compile(r"\b(?:" + "|".join(sorted(PARTY_WORDS)) + r")\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-ZА-ЯЁ][\w’'-]*")
 
 
 @cache

@@ -36,6 +36,7 @@ DEPENDENCY_ROWS = "outcomes/dependency.jsonl"
 _RELATIVE = {"who", "whom", "that", "which"}
 _PRONOUNS = {"he", "him", "she", "her", "they", "them", "his", "their"}
 _BOTH = {"both"}
+PARTY_WORDS = frozenset(_PRONOUNS | _BOTH)  # what a party node may be besides a name or a description
 _MODALS = {"could", "may", "might", "would", "will", "shall", "should", "must", "can", "ca", "wo"}
 _NEGATIONS = {"not", "n't", "never", "no"}
 # Heads under which a decision is asked for, feared, denied or only reported.
