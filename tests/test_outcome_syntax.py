@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 import spacy
 
 from kzx.extract.outcomes import OutcomeReader, find_outcomes, read_outcomes
-from kzx.extract.outcomes.syntax import (PartySpan, SyntaxMatch, build_matcher, dependency_rows, matches, read_doc,
-                                         trigger_words)
+from kzx.extract.outcomes.syntax import (PartySpan, SyntaxMatch, build_matcher, dependency_rows, matches,
+                                         possible_rows, read_doc, trigger_words)
 from kzx.records import Entity
 
 VOCAB = spacy.blank("en").vocab
@@ -614,3 +614,12 @@ def test_a_name_inside_an_organisation_is_no_reason_to_parse():
     sentence = "The Kazakhstan International Bureau was fined."
     org = [Entity(label="ORG", text="Kazakhstan International Bureau", start=4, end=35)]
     assert OutcomeReader(sentence, [(0, len(sentence))], org, [], []).to_parse() == []
+
+
+@pytest.mark.parametrize("row", dependency_rows(), ids=lambda row: row.id)
+def test_each_rows_own_example_is_a_sentence_worth_parsing_for_it(row):
+    assert row in possible_rows(row.example.lower())
+
+
+def test_a_sentence_without_a_decision_word_is_worth_no_parse():
+    assert possible_rows("the law requires public associations to define their activities.") == []

@@ -192,6 +192,7 @@ def find_entities(
 ) -> list[Entity]:
     """Entities of every chunk, in text offsets, trimmed; PERSONs get `canonical`."""
     lexicon = lexicon or load_lexicon()
+    _capitals_or_heading.cache_clear()  # a memo of this document's lines only
     entities: list[Entity] = []
     confirmed: set[str] = set()  # surnames the model's entities show in normal case
     glossed: set[str] = set()  # names the document translates: organisations wherever they stand
@@ -365,8 +366,9 @@ def in_capitals_or_heading(text: str, start: int, end: int) -> bool:
     return _capitals_or_heading(line)
 
 
-# A page's names share few lines: each line is judged once.
-@lru_cache(maxsize=4096)
+# A page's names share few lines: each line is judged once (per document: find_entities
+# clears the memo, so that copies of a page in a corpus or a benchmark gain nothing).
+@lru_cache(maxsize=None)
 def _capitals_or_heading(line: str) -> bool:
     letters = _LETTER.findall(line)
     if letters and sum(map(str.isupper, letters)) >= CAPITALS_SHARE * len(letters):
