@@ -77,13 +77,16 @@ class Cleaned:
         return raw_position if self.offsets is None else self.offsets.to_new(raw_position)
 
 
+_FORM_FEED = re.compile("\f")
+
+
 def clean(raw: str, rules: Rules | None = None) -> Cleaned:
     """Clean one decoded page."""
     rules = rules or load_rules()
     first = resolve(literal_edits(raw) + markup_edits(raw) + char_edits(raw, rules))
     text1, map1 = apply_edits(raw, first)
 
-    feeds = [map1.to_new(k) for k, c in enumerate(raw) if c == "\f"]
+    feeds = [map1.to_new(m.start()) for m in _FORM_FEED.finditer(raw)]
     edges = _page_edge_lines(text1, feeds)
     units = segment(text1, rules.hyphen_prefixes, edges)
     page = Page(units, rules, source=text1, page_of=[bisect_right(feeds, u.start) for u in units],

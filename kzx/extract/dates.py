@@ -678,6 +678,8 @@ def _anchor_years(text: str, cands: list[_Cand], sections: Sequence[tuple[int, i
 # ------------------------------------------------------------- NER leftovers
 
 _PARSER = None
+# What a month can be written with, in English: a number or a month name's first letters.
+_MONTH_OR_NUMBER = re.compile(r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
 
 def _dateparser():
@@ -705,6 +707,8 @@ def parse_leftover(span: str) -> tuple[int | None, int, int | None] | None:
     >>> parse_leftover("two days later") is None
     True
     """
+    if not _MONTH_OR_NUMBER.search(span):
+        return None  # dateparser is asked for a month (REQUIRE_PARTS): none can be read here
     data = _dateparser().get_date_data(span)
     if data is None or data.date_obj is None:
         return None

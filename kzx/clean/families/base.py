@@ -25,8 +25,11 @@ SENTENCE_END = tuple(".!?…\"”’»")
 _WORD = re.compile(r"\w+")
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def letters(text: str) -> list[str]:
-    return [c for c in text if c.isalpha()]
+    return _LETTER.findall(text)
 
 
 def is_capitals(text: str, minimum: int = 3) -> bool:
@@ -36,7 +39,7 @@ def is_capitals(text: str, minimum: int = 3) -> bool:
     (True, False, False)
     """
     chars = letters(text)
-    return len(chars) >= minimum and all(c.isupper() for c in chars)
+    return len(chars) >= minimum and sum(map(str.isupper, chars)) == len(chars)
 
 
 def is_sentence(text: str) -> bool:
