@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from kzx.lang.detect import is_cyrillic
@@ -449,7 +451,8 @@ def _names_after_roles(doc: Doc, lexicon: PeopleLexicon) -> list[tuple[int, int]
     """Names after a role word that the model missed or cut short: "one of his lawyers,
     Vera Tkachenko", "Baptist Pyotr Sadovsky" (where it found only "Sadovsky")."""
     found = []
-    for token in doc:
+    for index in _role_positions(doc, lexicon.roles):
+        token = doc[index]
         if token.lower_.rstrip(".") not in lexicon.roles or token.ent_type_ not in ("", "NORP"):
             continue
         i = token.i + 1
@@ -470,6 +473,19 @@ def _names_after_roles(doc: Doc, lexicon: PeopleLexicon) -> list[tuple[int, int]
               and j < len(doc) and doc[j].text in {",", ")"} and doc[i].lower_ not in lexicon.not_names):
             found.append((doc[i].idx, doc[i].idx + len(doc[i])))  # "his son, Aset, ..."
     return found
+
+
+def _role_positions(doc: Doc, roles: frozenset[str]) -> list[int]:
+    """Indices of the tokens that may be role words ("lawyer", "Dr."), read from the
+    Doc's array of lowercase forms rather than from a Token object per word."""
+    lowered = doc.to_array("LOWER")
+    return np.flatnonzero(np.isin(lowered, _role_hashes(roles))).tolist()
+
+
+@lru_cache(maxsize=4)
+def _role_hashes(roles: frozenset[str]) -> np.ndarray:
+    # A role word may carry final dots ("Dr.", "Gen."): the caller strips them.
+    return np.array(sorted({hash_string(role + "." * dots) for role in roles for dots in range(4)}), dtype=np.uint64)
 
 
 def _drop_nested_persons(entities: list[Entity]) -> list[Entity]:
