@@ -212,10 +212,6 @@ class Found:
     to_parse: list[str] = field(default_factory=list)
 
 
-def extract_fields(document: Document, parse=None) -> dict:
-    return with_outcomes(find_mentions(document, with_parse=parse is not None), parse)
-
-
 def find_mentions(document: Document, with_parse: bool = False) -> Found:
     """Everything the record holds but the outcomes; with `with_parse`, the sentences the
     outcome reader will ask the parser for."""
