@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from contextlib import nullcontext
 from collections import deque
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TypeVar
 
