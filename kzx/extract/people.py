@@ -17,7 +17,7 @@ import numpy as np
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from kzx.lang.detect import is_cyrillic
+from kzx.lang.detect import is_cyrillic, letters
 from kzx.records import Entity
 
 LEXICON = Path(__file__).resolve().parents[2] / "models" / "patterns" / "people.json"
@@ -279,7 +279,6 @@ def _corrected_label(ent: Span, lexicon: PeopleLexicon) -> str:
 
 
 _LINE_END = re.compile(r"[.!?:;]\s*$")
-_LETTER = re.compile(r"[^\W\d_]")
 # A Title Case line: at least this many words, this share of them capitalised.
 HEADING_MIN_WORDS = 5
 HEADING_CAPITALISED_SHARE = 0.7
@@ -372,8 +371,8 @@ def in_capitals_or_heading(text: str, start: int, end: int) -> bool:
 # clears the memo, so that copies of a page in a corpus or a benchmark gain nothing).
 @lru_cache(maxsize=None)
 def _capitals_or_heading(line: str) -> bool:
-    letters = _LETTER.findall(line)
-    if letters and sum(map(str.isupper, letters)) >= CAPITALS_SHARE * len(letters):
+    found = letters(line)
+    if found and sum(map(str.isupper, found)) >= CAPITALS_SHARE * len(found):
         return True  # a line in capitals ("Mr. BURTON of Indiana." is not one)
     words = [w for w in line.split() if w[:1].isalpha()]
     if len(words) < HEADING_MIN_WORDS or _LINE_END.search(line):

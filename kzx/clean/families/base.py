@@ -19,17 +19,11 @@ from functools import cached_property, lru_cache
 from typing import ClassVar
 
 from kzx.clean.rules import NOISE_DIR, PhraseList, Rules
+from kzx.lang.detect import letters
 from kzx.clean.units import Unit
 
 SENTENCE_END = tuple(".!?…\"”’»")
 _WORD = re.compile(r"\w+")
-
-
-_LETTER = re.compile(r"[^\W\d_]")
-
-
-def letters(text: str) -> list[str]:
-    return _LETTER.findall(text)
 
 
 def is_capitals(text: str, minimum: int = 3) -> bool:
