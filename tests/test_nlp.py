@@ -73,3 +73,26 @@ def test_a_missing_model_says_what_to_install(config):
 
 def test_the_pinned_model_loads_with_its_version(nlp):
     assert nlp.meta["version"] == "3.8.0"
+
+
+def test_only_the_first_group_of_documents_leaves_its_words_in_the_vocabulary(config, nlp, tmp_path, monkeypatch):
+    from kzx.io import Source
+    from kzx.pipeline import Extractor, Record
+
+    monkeypatch.setattr("kzx.pipeline.ZONE_DOCUMENTS", 1)
+    texts = {
+        "first": "Qwertyzov Bekzhanovich was fined 100,000 tenge by the Almaty court.",
+        "second": "Xylofonovka Zhumabekovna was fined 200,000 tenge by the Almaty court.",
+        "third": "Plimsoltayev Urazovich was fined 300,000 tenge by the Almaty court.",
+    }
+    sources = []
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+        sources.append(Source(str(tmp_path / f"{name}.txt"), name))
+    extractor = Extractor(config, nlp)
+    first_run = list(extractor.run(sources[:2]))
+    second_run = list(extractor.run(sources[2:]))
+    assert all(isinstance(record, Record) and record.money for record in first_run + second_run)
+    # Learned once per extractor: the first group's words stay, later groups' are freed.
+    assert "Qwertyzov" in nlp.vocab.strings
+    assert "Xylofonovka" not in nlp.vocab.strings and "Plimsoltayev" not in nlp.vocab.strings
