@@ -4,13 +4,18 @@ pipeline (natasha) loads only for documents with Russian paragraphs."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kzx.io import Source
-from kzx.lang.detect import blank, document_language, paragraph_languages, script_language, spans_in
+from kzx.lang.detect import (
+    blank, document_language, letter_counts, paragraph_languages, script_language, spans_in,
+)
 from kzx.lang.ru.nlp import analyse_russian
 from kzx.records import SCHEMA_VERSION
 
@@ -139,3 +144,9 @@ def test_natasha_loads_only_for_russian(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["0", "1"]
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80) | st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+def test_letter_counts_are_those_of_the_regex_engine_in_either_path(text):
+    letters = re.findall(r"[^\W\d_]", text)
+    assert letter_counts(text) == (len(letters), sum(map(str.isupper, letters)))

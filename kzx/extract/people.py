@@ -17,7 +17,7 @@ import numpy as np
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from kzx.lang.detect import is_cyrillic, letters
+from kzx.lang.detect import is_cyrillic, letter_counts
 from kzx.records import Entity
 
 LEXICON = Path(__file__).resolve().parents[2] / "models" / "patterns" / "people.json"
@@ -371,8 +371,8 @@ def in_capitals_or_heading(text: str, start: int, end: int) -> bool:
 # clears the memo, so that copies of a page in a corpus or a benchmark gain nothing).
 @lru_cache(maxsize=None)
 def _capitals_or_heading(line: str) -> bool:
-    found = letters(line)
-    if found and sum(map(str.isupper, found)) >= CAPITALS_SHARE * len(found):
+    count, capitals = letter_counts(line)
+    if count and capitals >= CAPITALS_SHARE * count:
         return True  # a line in capitals ("Mr. BURTON of Indiana." is not one)
     words = [w for w in line.split() if w[:1].isalpha()]
     if len(words) < HEADING_MIN_WORDS or _LINE_END.search(line):

@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from typing import ClassVar
 
 from kzx.clean.rules import NOISE_DIR, PhraseList, Rules
-from kzx.lang.detect import letters
+from kzx.lang.detect import letter_counts
 from kzx.clean.units import Unit
 
 SENTENCE_END = tuple(".!?…\"”’»")
@@ -32,8 +32,8 @@ def is_capitals(text: str, minimum: int = 3) -> bool:
     >>> is_capitals("FM AMEMBASSY ASTANA"), is_capitals("Executive Summary"), is_capitals("1.")
     (True, False, False)
     """
-    chars = letters(text)
-    return len(chars) >= minimum and sum(map(str.isupper, chars)) == len(chars)
+    count, capitals = letter_counts(text)
+    return count >= minimum and capitals == count
 
 
 def is_sentence(text: str) -> bool:
