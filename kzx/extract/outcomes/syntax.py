@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from kzx.extract.lexicon import load_rows
 
@@ -200,14 +201,21 @@ def matches(doc):
     (">", "<", ">>", "<<") and the attributes (LOWER, DEP, TAG), without its cost: a
     row is tried only at tokens its first node's words allow.
     """
-    by_word: dict[str, list[DependencyRow]] = {}
-    for row in dependency_rows():
-        for word in _lower_words(row.pattern[0]) or ["*"]:
-            by_word.setdefault(word, []).append(row)
+    by_word = _rows_by_first_word()
     for token in doc:
         for row in by_word.get(token.lower_, []) + by_word.get("*", []):
             if _fits(token, row.pattern[0]["RIGHT_ATTRS"]):
                 yield from ((row, nodes) for nodes in _extend(row.pattern, 1, {row.pattern[0]["RIGHT_ID"]: token}))
+
+
+@cache
+def _rows_by_first_word() -> dict[str, list[DependencyRow]]:
+    """The rows by the words their first node allows ("*": any word)."""
+    by_word: dict[str, list[DependencyRow]] = {}
+    for row in dependency_rows():
+        for word in _lower_words(row.pattern[0]) or ["*"]:
+            by_word.setdefault(word, []).append(row)
+    return by_word
 
 
 def _extend(pattern: list, i: int, nodes: dict):
@@ -236,9 +244,13 @@ def _related(token, op: str):
     raise ValueError(f"{DEPENDENCY_ROWS}: operator {op!r} is not supported")
 
 
+_TOKEN_ATTRS = {"LOWER": attrgetter("lower_"), "DEP": attrgetter("dep_"), "TAG": attrgetter("tag_"),
+                "ORTH": attrgetter("text")}
+
+
 def _fits(token, attrs: dict) -> bool:
     for name, wanted in attrs.items():
-        value = {"LOWER": token.lower_, "DEP": token.dep_, "TAG": token.tag_, "ORTH": token.text}[name]
+        value = _TOKEN_ATTRS[name](token)
         if isinstance(wanted, dict) and value not in wanted["IN"] or isinstance(wanted, str) and value != wanted:
             return False
     return True
