@@ -38,5 +38,7 @@ snapshot: install
 clean-venv:
 	rm -rf $(VENV)
 
+# kzx as it was when issue 13 asked that the outcome parser keep >= 0.95x of its speed.
+BENCH_BASELINE ?= 69597e9
 bench: install
-	$(PY) -m kzx.bench
+	$(PY) -m kzx.bench --baseline $(BENCH_BASELINE)

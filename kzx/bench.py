@@ -19,18 +19,24 @@ Saved pages: the saved HTML report pages (data/raw/html) against the same report
 text (their extracted text saved as .txt), `kzx extract --workers 1` on each, and
 the ratio of their speeds (HTML must not fall below 0.8x of text).
 
-    python -m kzx.bench [--copies N] [--rounds N] [--page-copies N] [--only pages] [--out data/out/bench.json]
+With `--baseline REV`, the kzx of that git revision (its code, pipeline and rules) is
+timed in every round too, and kzx's speed against it printed: `make bench` passes the
+revision issue 13 called "today's kzx", which the outcome parser had to keep 0.95x of.
+
+    python -m kzx.bench [--copies N] [--rounds N] [--baseline REV] [--page-copies N] [--only pages] [--out data/out/bench.json]
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import threading
 import time
@@ -124,10 +130,11 @@ def time_spacy(texts: list[str], model: str, only: list[str] | None) -> dict:
     return _run([sys.executable, "-c", code], stdin=json.dumps(texts), timed_by_child=True)
 
 
-def time_kzx_processing(corpus: Path, out: Path, pipeline: Path | None = None) -> dict:
+def time_kzx_processing(corpus: Path, out: Path, pipeline: Path | None = None, source: Path | None = None) -> dict:
     """`kzx extract --workers 1`'s work timed as spaCy's is: from the loaded model to the
     written records (reading, cleaning, the NLP, extraction, writing); in a child, so its
-    peak memory is its own, with the whole child's time beside it (`command_seconds`)."""
+    peak memory is its own, with the whole child's time beside it (`command_seconds`).
+    `source`: a checkout of another kzx (`checkout`) to time instead, with its own pipeline."""
     code = (
         "import time\n"
         "from kzx.config import load_pipeline\n"
@@ -138,7 +145,22 @@ def time_kzx_processing(corpus: Path, out: Path, pipeline: Path | None = None) -
         f"write_run(extractor.run(discover([{str(corpus)!r}])), RecordsOutput({str(out)!r}), None)\n"
         "print(time.perf_counter() - start, time.process_time() - cpu)\n"
     )
-    return _run([sys.executable, "-c", code], timed_by_child=True)
+    # The checkout comes first on the path, before the installed (editable) kzx.
+    env = {**os.environ, "PYTHONPATH": str(source)} if source else None
+    return _run([sys.executable, "-c", code], timed_by_child=True, env=env)
+
+
+def checkout(revision: str, target: Path) -> Path:
+    """The kzx of a git revision of this project, unpacked into `target`."""
+    try:
+        archive = subprocess.run(["git", "-C", str(PROJECT_ROOT), "archive", "--format=tar", revision],
+                                 capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as exc:
+        detail = exc.stderr.decode(errors="replace").strip() if isinstance(exc, subprocess.CalledProcessError) else exc
+        raise SystemExit(f"--baseline {revision}: cannot read that revision from git: {detail}") from None
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(target, filter="data")
+    return target
 
 
 def time_kzx(corpus: Path, out: Path, workers: int, pipeline: Path | None = None) -> dict:
@@ -158,10 +180,11 @@ def without_parse(target: Path) -> Path:
     return target
 
 
-def _run(command: list[str], stdin: str | None = None, timed_by_child: bool = False) -> dict:
+def _run(command: list[str], stdin: str | None = None, timed_by_child: bool = False,
+         env: dict[str, str] | None = None) -> dict:
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env
     )
     peak = [0]
     sampler = threading.Thread(target=_sample_rss, args=(process, peak), daemon=True)
@@ -219,6 +242,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--pages", type=Path, default=PROJECT_ROOT / "data" / "raw" / "html")
     parser.add_argument("--page-copies", type=int, default=2)
     parser.add_argument("--only", choices=["pages"], help="run only this case")
+    parser.add_argument("--baseline", metavar="REV",
+                        help="also time the kzx of this git revision in every round (its own pipeline)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         pages = bench_pages(args.pages, args.page_copies, Path(tmp))
@@ -244,6 +269,10 @@ def main(argv: list[str] | None = None) -> dict:
             "kzx_workers_1": lambda: time_kzx_processing(corpus, Path(tmp) / "w1.jsonl"),
             "kzx_workers_1_no_parse": lambda: time_kzx_processing(corpus, Path(tmp) / "w1np.jsonl", no_parse),
         }
+        if args.baseline:
+            source = checkout(args.baseline, Path(tmp) / "baseline")
+            cases["kzx_workers_1_baseline"] = lambda: time_kzx_processing(
+                corpus, Path(tmp) / "base.jsonl", source=source)
         rounds = paired_rounds(cases, args.rounds, words)
         runs = {name: fastest(results) for name, results in rounds.items()}
         runs["kzx_workers_2"] = time_kzx(corpus, Path(tmp) / "w2.jsonl", 2)
@@ -264,6 +293,12 @@ def main(argv: list[str] | None = None) -> dict:
     }
     by_round = {ratio: [round(a["words_per_second"] / b["words_per_second"], 2)
                         for a, b in zip(rounds[x], rounds[y])] for ratio, (x, y) in pairs.items()}
+    if args.baseline:
+        by_round["kzx_w1_vs_baseline"] = [round(a["words_per_second"] / b["words_per_second"], 2)
+                                          for a, b in zip(rounds["kzx_workers_1"], rounds["kzx_workers_1_baseline"])]
+        by_round["kzx_w1_vs_baseline_cpu"] = [
+            round(b["cpu_seconds"] / a["cpu_seconds"], 2)
+            for a, b in zip(rounds["kzx_workers_1"], rounds["kzx_workers_1_baseline"])]
     # CPU time does not count the spells the machine gave the process no core.
     by_round["kzx_w1_vs_spacy_default_cpu"] = [
         round(b["cpu_seconds"] / a["cpu_seconds"], 2) for a, b in zip(rounds["kzx_workers_1"], rounds["spacy_default"])]
@@ -278,6 +313,7 @@ def main(argv: list[str] | None = None) -> dict:
         "words": words,
         "cores": os.cpu_count(),
         "rounds": args.rounds,
+        "baseline": args.baseline,
         "runs": runs,
         "runs_by_round": rounds,
         "ratios": {

@@ -1,8 +1,13 @@
-"""The benchmark's pairing of runs (kzx.bench), without running any."""
+"""The benchmark's pairing of runs and its baseline checkout (kzx.bench), without timing any."""
 
 from __future__ import annotations
 
-from kzx.bench import fastest, paired_rounds
+import subprocess
+
+import pytest
+
+from kzx.bench import checkout, fastest, paired_rounds
+from kzx.config import PROJECT_ROOT
 
 
 def test_each_case_runs_once_a_round_and_no_case_always_first():
@@ -22,3 +27,24 @@ def test_each_case_runs_once_a_round_and_no_case_always_first():
 
 def test_the_fastest_run_is_the_one_reported():
     assert fastest([{"seconds": 3.0}, {"seconds": 2.5}, {"seconds": 2.9}]) == {"seconds": 2.5}
+
+
+def _in_git() -> bool:
+    try:
+        return subprocess.run(["git", "-C", str(PROJECT_ROOT), "rev-parse", "HEAD"], capture_output=True).returncode == 0
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not _in_git(), reason="needs the project's git history (not a test of kzx itself)")
+def test_a_baseline_revision_is_unpacked_as_a_kzx_of_its_own(tmp_path):
+    head = subprocess.run(["git", "-C", str(PROJECT_ROOT), "show", "HEAD:kzx/__init__.py"],
+                          capture_output=True, text=True, check=True).stdout
+    source = checkout("HEAD", tmp_path / "baseline")
+    assert (source / "kzx" / "__init__.py").read_text(encoding="utf-8") == head
+    assert (source / "pipelines" / "default.toml").is_file()
+
+
+def test_a_revision_git_does_not_know_stops_the_bench_naming_it(tmp_path):
+    with pytest.raises(SystemExit, match="no-such-revision-kzx"):
+        checkout("no-such-revision-kzx", tmp_path / "baseline")
