@@ -146,7 +146,21 @@ def test_natasha_loads_only_for_russian(tmp_path):
     assert out.stdout.split() == ["0", "1"]
 
 
-@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80) | st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80)
+       | st.text(alphabet=st.characters(max_codepoint=127) | st.sampled_from("“”’–—\u00a0éЖ"), max_size=80))
 def test_letter_counts_are_those_of_the_regex_engine_in_either_path(text):
     letters = re.findall(r"[^\W\d_]", text)
     assert letter_counts(text) == (len(letters), sum(map(str.isupper, letters)))
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127) | st.sampled_from("“”’–\u00a0éЖжқ҂"), max_size=60))
+def test_script_language_follows_the_share_of_cyrillic_letters(text):
+    letters = re.findall(r"[^\W\d_]", text)
+    cyrillic = [c for c in letters if "\u0400" <= c <= "\u052f"]
+    if not letters:
+        expected = None
+    elif len(cyrillic) <= 0.5 * len(letters):
+        expected = "en"
+    else:
+        expected = "kk" if sum(c in "әғқңөұүһіӘҒҚҢӨҰҮҺІ" for c in cyrillic) >= 0.02 * len(cyrillic) else "ru"
+    assert script_language(text) == expected
