@@ -23,7 +23,7 @@ from kzx.extract.outcomes.slots.charges import charges_and_span
 from kzx.extract.outcomes.slots.court import CourtMention, court_words, fill_court, find_courts
 from kzx.extract.outcomes.slots.date import fill_date
 from kzx.extract.outcomes.slots.penalties import WITH_PENALTIES, dedupe, fill_penalties, penalties_respectively
-from kzx.extract.outcomes.syntax import PARTY_WORDS, SentenceParser, SyntaxMatch, possible_rows
+from kzx.extract.outcomes.syntax import PARTY_WORDS, SentenceParser, SyntaxMatch, gate_words, possible_rows
 from kzx.extract.outcomes.triggers import (Candidate, SlotResolver, TriggerSpec, find_candidates, likely_specs,
                                           resolve_candidate, trigger_specs)
 from kzx.records import Evidence, Outcome, Penalty
@@ -69,7 +69,10 @@ class Frame:
 def decision_sentences(layout: Layout, lowered: str) -> list[tuple[int, int]]:
     """The sentences worth parsing: some dependency row may match them (a word each of its
     nodes requires occurs), headlines aside. `lowered` is the text through `fold_case`."""
-    return [(a, b) for a, b in layout.sentences if not layout.is_headline(a) and possible_rows(lowered[a:b])]
+    # One search of the text per gate word picks the sentences worth a closer look.
+    held = spans_holding(lowered, gate_words(), layout.sentences)
+    return [(a, b) for i, (a, b) in enumerate(layout.sentences)
+            if (held is None or i in held) and not layout.is_headline(a) and possible_rows(lowered[a:b])]
 
 
 class Reader:
@@ -101,6 +104,7 @@ class Reader:
         self.named_court_ends: list[int] = []
         self.accepted: list[Candidate] = []
         self.decided: dict[int, set[Party]] = {}  # paragraph -> parties of its decisions
+        self._to_parse: list[tuple[int, int]] | None = None
 
     def read(self, parse: SentenceParser | None = None) -> list[Frame]:
         """The document's frames; `parse`, when given, parses the sentences of `to_parse`.
@@ -118,8 +122,12 @@ class Reader:
 
     def to_parse(self) -> list[tuple[int, int]]:
         """The sentences the tree may read a decision in: some dependency row may match them
-        and something in them may stand for a party (`_may_name_a_party`)."""
-        return [(a, b) for a, b in decision_sentences(self.layout, self.lowered) if self._may_name_a_party(a, b)]
+        and something in them may stand for a party (`_may_name_a_party`). Asked before
+        the parse and again by `read`: found once."""
+        if self._to_parse is None:
+            self._to_parse = [(a, b) for a, b in decision_sentences(self.layout, self.lowered)
+                              if self._may_name_a_party(a, b)]
+        return self._to_parse
 
     def _may_name_a_party(self, start: int, end: int) -> bool:
         """Whether text[start:end] holds what a party read from the tree resolves to: a

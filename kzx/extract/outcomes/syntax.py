@@ -142,7 +142,7 @@ def possible_rows(lowered: str) -> list[DependencyRow]:
     """The rows that may match a sentence (lowercased): every word their pattern requires
     occurs. A sentence without one is not parsed."""
     words = set(_WORD.findall(lowered))
-    gate = _gate()
+    gate = gate_words()
     if gate is not None and gate.isdisjoint(words):
         return []  # most sentences: no row's first required word
     return [row for row, needs in zip(dependency_rows(), required_words())
@@ -150,7 +150,7 @@ def possible_rows(lowered: str) -> list[DependencyRow]:
 
 
 @cache
-def _gate() -> frozenset[str] | None:
+def gate_words() -> frozenset[str] | None:
     """Words one of which every row requires (None when a row requires no word)."""
     needs = required_words()
     if any(not sets for sets in needs):
