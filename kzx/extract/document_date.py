@@ -81,8 +81,13 @@ def _made(rule: str, raw_start: int, raw_end: int, raw: str, year: int, month=No
                         raw_start=raw_start, raw_end=raw_end)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _full_date(text: str) -> tuple[int, int, int, int, int] | None:
     """(start, end, year, month, day) of the first full date written in `text`."""
+    if not _DIGIT.search(text):
+        return None  # a full date writes its day and year in digits (most lines of a page have none)
     for mention in find_dates(text):
         if mention.granularity == "day" and mention.year_source == "text":
             year, month, day = (int(part) for part in mention.value.split("-"))
