@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kzx.clean import Cleaned, clean
@@ -845,3 +845,16 @@ def test_five_megabytes_in_linear_time() -> None:
     small, big = page * 10, page * 100
     t_small, t_big = _fastest(small, 1), _fastest(big, 1)
     assert t_big < 25 * max(t_small, 0.01)  # 10x the input, far from 100x the time
+
+
+@example("May2019")
+@example("24January ")
+@example("rights.The court")
+@example("treatiesKazakhstan")
+@example("SUMMARYShare")
+@given(st.lists(st.sampled_from(["a", "Z", "9", "24", ".", "!", " ", "-", "Jan", "May", "Sept", "rights", "The",
+                                  "USA", "Kazakhstan"]), max_size=12).map("".join))
+def test_a_line_the_glue_prefilter_passes_over_holds_no_glued_words(line):
+    from kzx.clean.repair import _GLUE, _MAY_GLUE
+
+    assert _GLUE.search(line) is None or _MAY_GLUE.search(line) is not None

@@ -178,6 +178,10 @@ _GLUE = re.compile(
     # "rights.The court"
     r"|(?P<sentence>(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]))"
 )
+# What every kind of _GLUE needs somewhere in the line: a case change inside letters,
+# a letter against a digit, or a sentence end against a capital. Most lines have none,
+# and this scan is cheaper than _GLUE's look-behinds at every position.
+_MAY_GLUE = re.compile(r"[a-z](?:[A-Z]|[0-9]|[.!?][A-Z])|[A-Z](?:[A-Z][a-z]|[0-9])|[0-9][A-Za-z]")
 _PIECE = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+")
 _NOT_PROSE = set("/@_#%=\\&:.")
 
@@ -244,7 +248,7 @@ def glue_edits(line: str, offset: int, rules: Rules) -> list[Edit]:
     'rights. The court, https://x.org/KazakhstanNews'
     """
     positions: list[int] = []
-    for match in _GLUE.finditer(line):
+    for match in _GLUE.finditer(line) if _MAY_GLUE.search(line) else ():
         kind, start, end = match.lastgroup, match.start(), match.end()
         if _url_like(line, start, end):
             continue
@@ -256,7 +260,7 @@ def glue_edits(line: str, offset: int, rules: Rules) -> list[Edit]:
     if suffixes not in _SUFFIX_CACHE:
         _SUFFIX_CACHE[suffixes] = _suffix_glue(suffixes)
     pattern = _SUFFIX_CACHE[suffixes]
-    if pattern is not None:
+    if pattern is not None and any(suffix in line for suffix in suffixes):
         for match in pattern.finditer(line):
             if match.group() not in rules.camel_keep and not _url_like(line, match.start(), match.end()):
                 positions.append(match.end())
