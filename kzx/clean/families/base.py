@@ -19,8 +19,8 @@ from functools import cached_property, lru_cache
 from typing import ClassVar
 
 from kzx.clean.rules import NOISE_DIR, PhraseList, Rules
-from kzx.lang.detect import letter_counts
 from kzx.clean.units import Unit
+from kzx.lang.detect import letter_counts
 
 SENTENCE_END = tuple(".!?…\"”’»")
 _WORD = re.compile(r"\w+")
